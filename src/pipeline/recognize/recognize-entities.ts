@@ -1,0 +1,168 @@
+import type { EntityType, Span } from "../../domain/types.ts";
+import { normalizeName } from "../../domain/normalize-name.ts";
+import { splitSentences } from "../analyze/split-sentences.ts";
+import { phraseKey, tokenize, type Token } from "../analyze/tokenize.ts";
+import type { Lexicon } from "./lexicon.ts";
+import type { Candidate, EntitySpec, RecognitionRule, SentenceContext } from "./mention-types.ts";
+import { gazetteer } from "./rules/01-gazetteer.ts";
+import { nationalForces } from "./rules/02-national-forces.ts";
+import { groupNouns } from "./rules/03-group-nouns.ts";
+import { organisationNames } from "./rules/04-organisation-names.ts";
+import { persons } from "./rules/05-persons.ts";
+import { descriptions } from "./rules/06-descriptions.ts";
+import { isCap } from "./token-tests.ts";
+import { SAY_VERBS } from "./rules/vocabulary.ts";
+
+/** Recognition rules in the order they are listed in explanations. */
+export const RECOGNITION_RULES: RecognitionRule[] = [gazetteer, nationalForces, groupNouns, organisationNames, persons, descriptions];
+
+/** A party named in one report, with every name the report uses for it. */
+export interface DocEntity {
+  key: string;
+  name: string;
+  type: EntityType;
+  country?: string | undefined;
+  kb?: string | undefined;
+  aliases: Set<string>;
+  order: number;
+}
+
+/** A span naming one or more parties (several for "firms based in A and B"). */
+export interface Mention extends Span {
+  first: number;
+  last: number;
+  keys: string[];
+  rule: string;
+  /** True for descriptions and pronouns resolved to an earlier party. */
+  coref: boolean;
+}
+
+export interface RecognizedSentence {
+  span: Span;
+  tokens: Token[];
+  mentions: Mention[];
+  titleCase: boolean;
+}
+
+export interface RecognizedReport {
+  sentences: RecognizedSentence[];
+  entities: Map<string, DocEntity>;
+}
+
+/** Finds every party a report names and ties repeated and pronoun mentions together. */
+export function recognizeEntities(text: string, lexicon: Lexicon): RecognizedReport {
+  const entities = new Map<string, DocEntity>();
+  const history: Array<{ key: string; sentence: number }> = [];
+  const sentences: RecognizedSentence[] = [];
+  for (const span of splitSentences(text)) {
+    const tokens = tokenize(span.text, span.start);
+    const titleCase = isTitleCase(tokens);
+    const ctx: SentenceContext = { text, tokens, lexicon, titleCase };
+    const candidates = RECOGNITION_RULES.flatMap((r) => r.run(ctx));
+    const chosen = selectCandidates(candidates);
+    const mentions: Mention[] = [];
+    const sIdx = sentences.length;
+    for (const c of chosen) {
+      let keys: string[];
+      if (c.coref) {
+        const key = resolveCoref(c, history, entities, sIdx);
+        if (!key) continue;
+        keys = [key];
+      } else {
+        keys = c.entities.map((spec) => addEntity(entities, upgradeToKb(spec, lexicon), text.slice(tokens[c.first]!.start, tokens[c.last]!.end), c.rule));
+      }
+      const m: Mention = { text: text.slice(tokens[c.first]!.start, tokens[c.last]!.end), start: tokens[c.first]!.start, end: tokens[c.last]!.end, first: c.first, last: c.last, keys, rule: c.rule, coref: !!c.coref };
+      mentions.push(m);
+      for (const k of keys) history.push({ key: k, sentence: sIdx });
+    }
+    // A bare surname of a person named earlier: "Austin said".
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (!isCap(t) || mentions.some((m) => m.first <= i && i <= m.last)) continue;
+      const key = `person:${t.norm}`;
+      if (entities.has(key) && (SAY_VERBS.has(tokens[i + 1]?.norm ?? "") || tokens[i + 1]?.text === "," || tokens[i - 1]?.text === ",")) {
+        mentions.push({ text: t.text, start: t.start, end: t.end, first: i, last: i, keys: [key], rule: persons.id, coref: false });
+        entities.get(key)!.aliases.add(t.text);
+        history.push({ key, sentence: sIdx });
+      }
+    }
+    mentions.sort((a, b) => a.first - b.first);
+    sentences.push({ span, tokens, mentions, titleCase });
+  }
+  return { sentences, entities };
+}
+
+function isTitleCase(tokens: Token[]): boolean {
+  const words = tokens.filter((t) => /^\p{L}{4,}/u.test(t.text));
+  if (words.length < 4) return false;
+  return words.filter((t) => /^\p{Lu}/u.test(t.text)).length / words.length >= 0.7;
+}
+
+/** Longest span first; among equal spans the rule with the higher priority. */
+function selectCandidates(cands: Candidate[]): Candidate[] {
+  const sorted = [...cands].sort((a, b) => b.last - b.first - (a.last - a.first) || b.priority - a.priority || a.first - b.first);
+  const taken: Candidate[] = [];
+  for (const c of sorted) {
+    if (taken.some((t) => !(c.last < t.first || c.first > t.last))) continue;
+    taken.push(c);
+  }
+  return taken.sort((a, b) => a.first - b.first);
+}
+
+/** A name found by its shape may still be a known party under another of its names. */
+function upgradeToKb(spec: EntitySpec, lexicon: Lexicon): EntitySpec {
+  if (!spec.key.startsWith("name:")) return spec;
+  for (const n of [spec.name, ...(spec.aliases ?? [])]) {
+    const hit = lexicon.entries.get(phraseKey(n))?.find((e) => e.ref.kind === "org" || (e.ref.kind === "force" && !e.ref.national));
+    if (hit && (hit.ref.kind === "org" || hit.ref.kind === "force")) {
+      const type: EntityType = hit.ref.kind === "org" ? hit.ref.type : "armed_force";
+      return { key: `kb:${hit.ref.id}`, name: hit.ref.name, type, country: hit.ref.code, kb: hit.ref.id, aliases: [spec.name, ...(spec.aliases ?? [])] };
+    }
+  }
+  return spec;
+}
+
+function addEntity(entities: Map<string, DocEntity>, spec: EntitySpec, surface: string, rule: string): string {
+  let e = entities.get(spec.key);
+  if (!e) {
+    e = { key: spec.key, name: spec.name, type: spec.type, country: spec.country, kb: spec.kb, aliases: new Set(), order: entities.size };
+    entities.set(spec.key, e);
+  } else if (spec.type === "state" && e.type === "state") {
+    // keep the state's name
+  } else if (spec.key.startsWith("person:") && spec.name.length > e.name.length) {
+    e.name = spec.name;
+  }
+  void rule;
+  if (surface && !/^(?:the\s+)?\p{Ll}/u.test(surface) || spec.key.startsWith("group:")) e.aliases.add(surface.replace(/^the\s+(?=\p{Lu})/u, ""));
+  e.aliases.add(spec.name);
+  for (const a of spec.aliases ?? []) e.aliases.add(a);
+  return e.key;
+}
+
+function resolveCoref(c: Candidate, history: Array<{ key: string; sentence: number }>, entities: Map<string, DocEntity>, sentence: number): string | null {
+  const want = c.coref!.want;
+  const ok = (e: DocEntity): boolean => {
+    switch (want) {
+      case "org": return e.type === "organization" && !e.key.startsWith("group:") && (!c.coref!.demonym || !e.country || e.country === c.coref!.demonym);
+      case "media": return e.type === "media" || e.type === "organization";
+      case "orgOrGroup": return e.type === "organization" || e.type === "media";
+      case "state": case "forces": return e.type === "state";
+      case "person": return e.type === "person";
+      case "any": return true;
+    }
+  };
+  const recent = [...history].reverse().filter((h) => sentence - h.sentence <= 3);
+  if (want === "media") {
+    const m = recent.find((h) => entities.get(h.key)?.type === "media");
+    if (m) return m.key;
+  }
+  const hit = recent.find((h) => ok(entities.get(h.key)!));
+  if (hit) return hit.key;
+  if (want === "orgOrGroup") return recent.find((h) => entities.get(h.key)?.type === "state" && h.sentence === sentence)?.key ?? null;
+  return null;
+}
+
+/** Normalized names of an entity, for matching across reports. */
+export function entityNames(e: DocEntity): string[] {
+  return [...new Set([e.name, ...e.aliases].map(normalizeName).filter(Boolean))];
+}

@@ -1,0 +1,87 @@
+import type { Candidate, RecognitionRule, SentenceContext } from "../mention-types.ts";
+import { lookup, spanText } from "../token-tests.ts";
+import { stateSpec } from "./01-gazetteer.ts";
+import { FORCE_PHRASES, GROUP_HEADS, INDUSTRY_PHRASES } from "./vocabulary.ts";
+
+/**
+ * A state's forces and bodies named through the state: "the Russian military",
+ * "Russia's armed forces", "the government of Ukraine", "its troops". They stand for
+ * the state as a party. "Burma's defense industry" and "North Korea's arms traders"
+ * are parties of their own, tied to the state.
+ */
+export const nationalForces: RecognitionRule = {
+  id: "recognize/02-national-forces",
+  run(ctx: SentenceContext): Candidate[] {
+    const out: Candidate[] = [];
+    const { tokens, lexicon } = ctx;
+    for (let i = 0; i < tokens.length; i++) {
+      const hit = lookup(tokens, i, lexicon, (e) => e.ref.kind === "country" || e.ref.kind === "demonym");
+      if (hit) {
+        const ref = hit.entries[0]!.ref;
+        if (ref.kind !== "country" && ref.kind !== "demonym") continue;
+        let j = hit.last + 1;
+        const possessive = tokens[j]?.norm === "'s" || (tokens[j]?.text === "'" || tokens[j]?.text === "’");
+        if (possessive) j++;
+        if (ref.kind === "country" && !possessive) {
+          // "Ukraine government", "Russia military" occur in headlines only; skip.
+        }
+        const first = tokens[i - 1]?.norm === "the" ? i - 1 : i;
+        const ind = matchPhrase(tokens, j, INDUSTRY_PHRASES);
+        if (ind !== null) {
+          const name = `${lexicon.countries.get(ref.code)?.name ?? ref.code}'s ${tokens.slice(j, ind + 1).map((t) => t.text).join(" ").toLowerCase()}`;
+          out.push({ first, last: ind, entities: [{ key: `industry:${ref.code}`, name, type: "organization", country: ref.code, aliases: [spanText(ctx.text, tokens, i, ind)] }], rule: this.id, priority: 7 });
+          continue;
+        }
+        if (ref.kind === "country" && !possessive) continue;
+        const f = matchPhrase(tokens, j, FORCE_PHRASES);
+        if (f !== null) {
+          out.push({ first, last: f, entities: [{ ...stateSpec(lexicon, ref.code), aliases: [spanText(ctx.text, tokens, i, f)] }], rule: this.id, priority: 7 });
+          continue;
+        }
+        if (possessive) {
+          // "North Korea's arms traders": a group tied to the state.
+          let k = j;
+          while (k < tokens.length && k - j < 3 && !GROUP_HEADS[tokens[k]!.norm] && /^\p{Ll}/u.test(tokens[k]!.text)) k++;
+          const head = GROUP_HEADS[tokens[k]?.norm ?? ""];
+          if (head && k < tokens.length) {
+            const surface = spanText(ctx.text, tokens, i, k);
+            out.push({ first: i, last: k, entities: [{ key: `group:${ref.code}:${head}:${tokens.slice(j, k + 1).map((t) => t.norm).join(" ")}`, name: surface, type: "organization", country: ref.code }], rule: this.id, priority: 6 });
+          }
+        }
+        continue;
+      }
+      // "the government of Ukraine", "the armed forces of Russia"
+      const f = matchPhrase(tokens, i, FORCE_PHRASES);
+      if (f !== null && tokens[f + 1]?.norm === "of") {
+        const c = lookup(tokens, f + 2, lexicon, (e) => e.ref.kind === "country");
+        if (c && c.entries[0]!.ref.kind === "country") {
+          const first = tokens[i - 1]?.norm === "the" ? i - 1 : i;
+          out.push({ first, last: c.last, entities: [{ ...stateSpec(lexicon, c.entries[0]!.ref.code), aliases: [spanText(ctx.text, tokens, i, c.last)] }], rule: this.id, priority: 7 });
+        }
+      }
+      // "its troops", "their forces": the forces of a state named earlier.
+      const t = tokens[i]!;
+      if ((t.norm === "its" || t.norm === "their") && matchPhrase(tokens, i + 1, FORCE_PHRASES.filter((p) => p[0] !== "government" && p[0] !== "state")) !== null) {
+        const last = matchPhrase(tokens, i + 1, FORCE_PHRASES)!;
+        out.push({ first: i, last, entities: [], coref: { want: "forces" }, rule: this.id, priority: 6 });
+      }
+    }
+    return out;
+  },
+};
+
+/** Index of the last token of the longest phrase in `phrases` starting at `i`, or null. */
+export function matchPhrase(tokens: SentenceContext["tokens"], i: number, phrases: string[][]): number | null {
+  let best: number | null = null;
+  for (const p of phrases) {
+    let j = i;
+    let ok = true;
+    for (const w of p) {
+      while (tokens[j]?.text === "-") j++;
+      if (tokens[j]?.norm !== w) { ok = false; break; }
+      j++;
+    }
+    if (ok && (best === null || j - 1 > best)) best = j - 1;
+  }
+  return best;
+}

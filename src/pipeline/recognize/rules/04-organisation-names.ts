@@ -1,0 +1,71 @@
+import type { Candidate, RecognitionRule, SentenceContext } from "../mention-types.ts";
+import type { Token } from "../../analyze/tokenize.ts";
+import { normalizeName } from "../../../domain/normalize-name.ts";
+import { isAllCaps, isCap, spanText } from "../token-tests.ts";
+import { DESCRIPTOR_NOUNS, NOT_NAME_WORDS, ORG_SUFFIXES } from "./vocabulary.ts";
+
+const CONNECTORS = new Set(["of", "for", "and", "&", "the", "de", "du", "la", "und"]);
+
+/**
+ * Organisations the knowledge base does not know, found by shape: a capitalised
+ * phrase ending in an organisation word ("IRay Technology Corp", "Special Technology
+ * Center"), a name after a descriptor ("advocacy group Justice For Myanmar", "drone
+ * maker DJI"), a name with its acronym in brackets, or an unknown acronym.
+ */
+export const organisationNames: RecognitionRule = {
+  id: "recognize/04-organisation-names",
+  run(ctx: SentenceContext): Candidate[] {
+    const out: Candidate[] = [];
+    const { tokens } = ctx;
+    for (let i = 0; i < tokens.length; i++) {
+      if (!startsName(tokens, i, ctx)) continue;
+      // Longest capitalised run from i, allowing connectors inside.
+      let j = i;
+      let lastCap = i;
+      while (j + 1 < tokens.length) {
+        const n = tokens[j + 1]!;
+        if (isCap(n) && !isSentenceWord(n)) { j++; lastCap = j; continue; }
+        if (n.text === "-" && isCap(tokens[j + 2])) { j += 2; lastCap = j; continue; }
+        if (CONNECTORS.has(n.norm) && /^\p{Ll}|^&$/u.test(n.text) && isCap(tokens[j + 2]) ) { j++; continue; }
+        if ((n.norm === "for" || n.norm === "of") && isCap(n) && isCap(tokens[j + 2])) { j++; continue; }
+        break;
+      }
+      const last = lastCap;
+      const words = tokens.slice(i, last + 1);
+      const suffix = words.some((t, k) => k > 0 && ORG_SUFFIXES.has(t.norm)) || (words.length === 1 && false);
+      const descriptor = DESCRIPTOR_NOUNS.has(tokens[i - 1]?.norm ?? "") && !ctx.titleCase;
+      const bracket = tokens[last + 1]?.text === "(" && isAllCaps(tokens[last + 2]) && tokens[last + 3]?.text === ")";
+      const acronym = words.length === 1 && isAllCaps(words[0]) && words[0]!.text.replace(/[^\p{L}]/gu, "").length >= 2 && !ctx.titleCase;
+      const endsInSuffix = ORG_SUFFIXES.has(tokens[last]!.norm) && words.length >= 2;
+      if (!(suffix || descriptor || bracket || acronym || endsInSuffix)) { i = last; continue; }
+      if (ctx.titleCase && !(endsInSuffix || bracket)) { i = last; continue; }
+      const surface = spanText(ctx.text, tokens, i, last);
+      const key = normalizeName(surface);
+      if (!key) continue;
+      const aliases: string[] = [];
+      let end = last;
+      if (bracket) {
+        aliases.push(tokens[last + 2]!.text);
+        aliases.push(spanText(ctx.text, tokens, i, last + 3));
+        end = last + 3;
+      }
+      out.push({ first: i, last: end, entities: [{ key: `name:${key}`, name: surface, type: "organization", aliases }], rule: this.id, priority: acronym ? 1 : 3 });
+      // A bracketed acronym may be a known one: let the gazetteer decide for it too.
+      i = last;
+    }
+    return out;
+  },
+};
+
+function startsName(tokens: Token[], i: number, ctx: SentenceContext): boolean {
+  const t = tokens[i]!;
+  if (!isCap(t) && !/^\p{Lu}/u.test(t.text.replace(/^\p{Ll}(?=\p{Lu})/u, ""))) return false;
+  if (isSentenceWord(t)) return false;
+  if (isCap(tokens[i - 1]) && !isSentenceWord(tokens[i - 1]!) && !CONNECTORS.has(tokens[i - 1]!.norm)) return false;
+  void ctx;
+  return true;
+}
+
+function isSentenceWord(t: Token): boolean {
+  return NOT_NAME_WORDS.has(t.norm) && !isAllCaps(t);
+}

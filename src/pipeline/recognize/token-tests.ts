@@ -1,0 +1,44 @@
+import type { Token } from "../analyze/tokenize.ts";
+import type { LexEntry, Lexicon } from "./lexicon.ts";
+
+export const isCap = (t: Token | undefined): boolean => !!t && /^\p{Lu}/u.test(t.text);
+export const isAllCaps = (t: Token | undefined): boolean => !!t && /^[\p{Lu}\p{N}.&-]+$/u.test(t.text) && /\p{Lu}.*\p{Lu}|^\p{Lu}\./u.test(t.text);
+export const isWord = (t: Token | undefined): boolean => !!t && /^[\p{L}\p{N}]/u.test(t.text);
+export const isHyphen = (t: Token | undefined): boolean => !!t && /^[-‐‑]$/.test(t.text);
+
+/** Longest dictionary match starting at token `i`, honouring each entry's case rule. */
+export function lookup(tokens: Token[], i: number, lex: Lexicon, accept?: (e: LexEntry) => boolean): { last: number; entries: LexEntry[] } | null {
+  const parts: string[] = [];
+  const ends: number[] = [];
+  for (let j = i; j < tokens.length && parts.length < lex.maxTokens; j++) {
+    const t = tokens[j]!;
+    if (isHyphen(t) || t.text === ".") {
+      if (j === i) return null;
+      continue;
+    }
+    if (j > i && !isWord(t) && t.norm !== "'s" && t.text !== "&" && t.text !== "'" && t.text !== "’") break;
+    parts.push(t.norm);
+    ends.push(j);
+  }
+  for (let n = parts.length; n >= 1; n--) {
+    const entries = lex.entries.get(parts.slice(0, n).join(" "));
+    if (!entries) continue;
+    const last = ends[n - 1]!;
+    const surface = tokens.slice(i, last + 1);
+    const ok = entries.filter((e) => caseOk(e, surface) && (!accept || accept(e)));
+    if (ok.length) return { last, entries: ok };
+  }
+  return null;
+}
+
+function caseOk(e: LexEntry, surface: Token[]): boolean {
+  const first = surface[0]!;
+  if (e.caseSensitive) return surface.every((t) => !/\p{Ll}/u.test(t.text));
+  if (e.lowerOk) return true;
+  return /^[\p{Lu}\p{N}]/u.test(first.text) || !/\p{L}/u.test(first.text.slice(0, 1)) || /^[\p{Lo}]/u.test(first.text);
+}
+
+/** Text of tokens first..last as written, with the original spacing. */
+export function spanText(text: string, tokens: Token[], first: number, last: number): string {
+  return text.slice(tokens[first]!.start, tokens[last]!.end);
+}
