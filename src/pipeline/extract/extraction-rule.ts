@@ -28,10 +28,10 @@ const PARTS: Record<string, string> = {
 
 /** Builds a case-insensitive global RegExp from a template using {E}, {EL}, {GAP}, {SUPPLY}, {ITEMS}. */
 export function rx(template: string): RegExp {
-  const source = template.replace(/\{(\w+)\}/g, (_, k: string) => {
+  const source = template.replace(/\{(E|EL|GAP|SUPPLY|ITEMS)\}/g, (_, k: string) => {
     const part = PARTS[k];
     if (part === undefined) throw new Error(`unknown pattern part ${k}`);
     return part;
   });
-  return new RegExp(source, "giu");
+  return new RegExp(source, "giud");
 }

@@ -10,6 +10,7 @@ export const isHyphen = (t: Token | undefined): boolean => !!t && /^[-‐‑]$/.
 export function lookup(tokens: Token[], i: number, lex: Lexicon, accept?: (e: LexEntry) => boolean): { last: number; entries: LexEntry[] } | null {
   const parts: string[] = [];
   const ends: number[] = [];
+  if (i < 0 || i >= tokens.length) return null;
   for (let j = i; j < tokens.length && parts.length < lex.maxTokens; j++) {
     const t = tokens[j]!;
     if (isHyphen(t) || t.text === ".") {

@@ -1,0 +1,97 @@
+import type { ExtractedTransfer, TransferKind } from "../../domain/types.ts";
+import type { Lexicon } from "../recognize/lexicon.ts";
+import type { DocEntity, RecognizedReport } from "../recognize/recognize-entities.ts";
+import { assessClaim } from "./assess-claim.ts";
+import { maskSentence, markersIn, type MaskedSentence } from "./masked-sentence.ts";
+import { classifyKind, parseItems } from "./parse-items.ts";
+import type { RawTransfer } from "./raw-transfer.ts";
+import { PATTERN_RULES } from "./rules/index.ts";
+import { originAdjective } from "./rules/07-origin-adjective.ts";
+import { sharedRecipient } from "./rules/11-shared-recipient.ts";
+
+/** A transfer with entity keys (not yet output ids), and why it was found. */
+export interface KeyedTransfer extends Omit<ExtractedTransfer, "supplier" | "recipient" | "claimant"> {
+  supplier: string;
+  recipient: string;
+  claimant: string | null;
+  cues: string[];
+}
+
+/** Runs every extraction rule over every sentence of a recognized report. */
+export function extractTransfers(doc: RecognizedReport, lexicon: Lexicon, text: string): KeyedTransfer[] {
+  const out: KeyedTransfer[] = [];
+  const seen = new Set<string>();
+  for (const sentence of doc.sentences) {
+    if (!sentence.mentions.length) continue;
+    const ms = maskSentence(sentence);
+    const raws = findRaw(ms);
+    raws.push(...sharedRecipient(ms, raws));
+    for (const raw of raws) {
+      for (const t of settle(raw, ms, doc.entities, lexicon, text)) {
+        const key = `${t.supplier}|${t.recipient}|${t.stance}|${t.claimant ?? ""}|${t.modality}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push(t);
+      }
+    }
+  }
+  return out;
+}
+
+function findRaw(ms: MaskedSentence): RawTransfer[] {
+  const raws: RawTransfer[] = [];
+  for (const rule of PATTERN_RULES) {
+    for (const re of rule.patterns) {
+      re.lastIndex = 0;
+      for (;;) {
+        const m = re.exec(ms.masked);
+        if (!m) break;
+        const g = m.groups ?? {};
+        const trig = m.indices?.groups?.["trig"];
+        if (trig) {
+          raws.push({ rule: rule.id, sup: markersIn(g["sup"]), rec: markersIn(g["rec"]), items: g["items"] ?? "", trig: [trig[0], trig[1]], stance: rule.stance, kind: rule.kind, supplierTypes: rule.supplierTypes });
+        }
+        // Overlapping matches: a later trigger may share the subject of this one.
+        re.lastIndex = m.index + 1;
+      }
+    }
+  }
+  raws.push(...originAdjective(ms));
+  return raws;
+}
+
+function settle(raw: RawTransfer, ms: MaskedSentence, entities: Map<string, DocEntity>, lexicon: Lexicon, text: string): KeyedTransfer[] {
+  const { sentence, masked } = ms;
+  const positions = [...raw.sup, ...raw.rec].map((i) => masked.indexOf(`«${i}»`)).filter((p) => p >= 0);
+  const roleStart = Math.min(raw.trig[0], ...positions);
+  const a = assessClaim(masked, roleStart, raw.trig[0], raw.trig[1], [...raw.sup, ...raw.rec], raw.stance);
+  if (a.skip || a.modality === "negated" && false) return [];
+  const items = parseItems(raw.items);
+  const kind: TransferKind = classifyKind(items, lexicon, raw.kind as TransferKind | undefined);
+  const claimantKey = a.claimant !== null ? sentence.mentions[a.claimant]?.keys[0] ?? null : null;
+  const trigStart = ms.toReport(raw.trig[0]);
+  const trigEnd = ms.toReport(raw.trig[1] - 1) + 1;
+  const out: KeyedTransfer[] = [];
+  for (const si of raw.sup) for (const ri of raw.rec) {
+    const sm = sentence.mentions[si];
+    const rm = sentence.mentions[ri];
+    if (!sm || !rm) continue;
+    for (const sk of sm.keys) for (const rk of rm.keys) {
+      if (sk === rk) continue;
+      const se = entities.get(sk);
+      const re = entities.get(rk);
+      if (!se || !re) continue;
+      if (se.type === "person" || re.type === "person" || se.type === "media") continue;
+      if (raw.supplierTypes && !raw.supplierTypes.includes(se.type)) continue;
+      out.push({
+        supplier: sk, recipient: rk, items, kind, stance: a.stance,
+        claimant: claimantKey && claimantKey !== sk || a.stance === "denied" ? claimantKey : claimantKey,
+        evidence: { text: sentence.span.text, start: sentence.span.start, end: sentence.span.end },
+        modality: a.modality, rule: raw.rule,
+        trigger: { text: text.slice(trigStart, trigEnd), start: trigStart, end: trigEnd },
+        cues: a.cues,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,60 @@
+import type { ExtractedEntity, ExtractedMention, ExtractedTransfer, ExtractionResult, Report } from "../domain/types.ts";
+import { extractTransfers, type KeyedTransfer } from "./extract/extract-transfers.ts";
+import { loadLexicon } from "./recognize/lexicon.ts";
+import { recognizeEntities } from "./recognize/recognize-entities.ts";
+
+export interface ExtractOptions {
+  /** Keep transfers the text says did not happen ("did not supply"), marked `modality: "negated"`. */
+  includeNegated?: boolean;
+}
+
+/** An extraction result plus, per transfer, the cue words behind its stance and modality. */
+export interface ExplainedResult extends ExtractionResult {
+  explanations: Array<{ cues: string[] }>;
+}
+
+/**
+ * The whole pipeline for one report: sentences → mentions → entities → transfers.
+ * Offsets in the result index `report.text`.
+ */
+export function extractReport(report: Report, opts: ExtractOptions = {}): ExplainedResult {
+  const lexicon = loadLexicon();
+  const doc = recognizeEntities(report.text, lexicon);
+  const keyed = extractTransfers(doc, lexicon, report.text).filter((t) => opts.includeNegated || t.modality !== "negated");
+  const ids = new Map<string, string>();
+  const ordered = [...doc.entities.values()].sort((a, b) => a.order - b.order);
+  for (const e of ordered) ids.set(e.key, `e${ids.size + 1}`);
+  const entities: ExtractedEntity[] = ordered.map((e) => ({
+    id: ids.get(e.key)!,
+    name: e.name,
+    type: e.type,
+    aliases: [...e.aliases].filter((a) => a && a !== e.name),
+    ...(e.country ? { country: e.country } : {}),
+    ...(e.kb ? { kb: e.kb } : {}),
+  }));
+  const mentions: ExtractedMention[] = doc.sentences.flatMap((s) =>
+    s.mentions.flatMap((m) => m.keys.map((k) => ({ entity: ids.get(k)!, text: m.text, start: m.start, end: m.end }))),
+  );
+  const transfers: ExtractedTransfer[] = [];
+  const explanations: Array<{ cues: string[] }> = [];
+  for (const t of keyed) {
+    transfers.push(toOutput(t, ids));
+    explanations.push({ cues: t.cues });
+  }
+  return { id: report.id, entities, transfers, mentions, explanations };
+}
+
+function toOutput(t: KeyedTransfer, ids: Map<string, string>): ExtractedTransfer {
+  return {
+    supplier: ids.get(t.supplier)!,
+    recipient: ids.get(t.recipient)!,
+    items: t.items,
+    kind: t.kind,
+    stance: t.stance,
+    claimant: t.claimant ? ids.get(t.claimant) ?? null : null,
+    evidence: t.evidence,
+    modality: t.modality,
+    rule: t.rule,
+    trigger: t.trigger,
+  };
+}
