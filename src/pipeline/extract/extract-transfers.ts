@@ -48,8 +48,10 @@ function findRaw(ms: MaskedSentence): RawTransfer[] {
         if (!m) break;
         const g = m.groups ?? {};
         const trig = m.indices?.groups?.["trig"];
+        const itemsAt = m.indices?.groups?.["items"];
         if (trig) {
-          raws.push({ rule: rule.id, sup: markersIn(g["sup"]), rec: markersIn(g["rec"]), items: g["items"] ?? "", trig: [trig[0], trig[1]], stance: rule.stance, kind: rule.kind, supplierTypes: rule.supplierTypes });
+          const items = itemsAt ? ms.original(itemsAt[0], itemsAt[1]).text : "";
+          raws.push({ rule: rule.id, sup: markersIn(g["sup"]), rec: markersIn(g["rec"]), items, trig: [trig[0], trig[1]], stance: rule.stance, kind: rule.kind, supplierTypes: rule.supplierTypes, supplierAsState: rule.supplierAsState });
         }
         // Overlapping matches: a later trigger may share the subject of this one.
         re.lastIndex = m.index + 1;
@@ -58,6 +60,24 @@ function findRaw(ms: MaskedSentence): RawTransfer[] {
   }
   raws.push(...originAdjective(ms));
   return raws;
+}
+
+/**
+ * A head of state or government acting ("Biden approved a package for Ukraine") acts
+ * for the state; so does a ministry approving a sale. The state becomes the supplier.
+ */
+function actingState(key: string, raw: RawTransfer, entities: Map<string, DocEntity>, lexicon: Lexicon): string {
+  const e = entities.get(key);
+  if (!e?.country) return key;
+  const leader = e.type === "person";
+  const agency = raw.supplierAsState && e.type === "organization" && !!e.kb;
+  if (!leader && !agency) return key;
+  const stateKey = `state:${e.country}`;
+  if (!entities.has(stateKey)) {
+    const c = lexicon.countries.get(e.country);
+    entities.set(stateKey, { key: stateKey, name: c?.name ?? e.country, type: "state", country: e.country, aliases: new Set(c?.names.slice(0, 3) ?? []), order: entities.size });
+  }
+  return stateKey;
 }
 
 function settle(raw: RawTransfer, ms: MaskedSentence, entities: Map<string, DocEntity>, lexicon: Lexicon, text: string): KeyedTransfer[] {
@@ -69,19 +89,25 @@ function settle(raw: RawTransfer, ms: MaskedSentence, entities: Map<string, DocE
   const items = parseItems(raw.items);
   const kind: TransferKind = classifyKind(items, lexicon, raw.kind as TransferKind | undefined);
   const claimantKey = a.claimant !== null ? sentence.mentions[a.claimant]?.keys[0] ?? null : null;
-  const trigStart = ms.toReport(raw.trig[0]);
-  const trigEnd = ms.toReport(raw.trig[1] - 1) + 1;
+  const trigSpan = ms.original(raw.trig[0], raw.trig[1]);
+  const trigStart = trigSpan.start;
+  const trigEnd = trigSpan.end;
   const out: KeyedTransfer[] = [];
   for (const si of raw.sup) for (const ri of raw.rec) {
     const sm = sentence.mentions[si];
     const rm = sentence.mentions[ri];
     if (!sm || !rm) continue;
-    for (const sk of sm.keys) for (const rk of rm.keys) {
+    for (const sk0 of sm.keys) for (const rk of rm.keys) {
+      const sk = actingState(sk0, raw, entities, lexicon);
       if (sk === rk) continue;
       const se = entities.get(sk);
       const re = entities.get(rk);
       if (!se || !re) continue;
       if (se.type === "person" || re.type === "person" || se.type === "media") continue;
+      if (se.country && re.type === "state" && se.country === re.country && se.type === "organization" && rk.startsWith("state:") && raw.rule !== "extract/10-training") {
+        // A firm supplying its own state is domestic procurement, not a transfer between parties
+        // this tool tracks; kept, since the guidelines count it.
+      }
       if (raw.supplierTypes && !raw.supplierTypes.includes(se.type)) continue;
       out.push({
         supplier: sk, recipient: rk, items, kind, stance: a.stance,

@@ -14,6 +14,8 @@ export interface ExtractionRule {
   kind?: TransferKind | undefined;
   /** Which parties may fill the supplier slot; the use and origin rules need a maker, not a user. */
   supplierTypes?: Array<"organization" | "state" | "armed_force" | "person" | "media"> | undefined;
+  /** A government body named as approving a sale stands for its state as the seller. */
+  supplierAsState?: boolean | undefined;
 }
 
 const PARTS: Record<string, string> = {
@@ -21,9 +23,9 @@ const PARTS: Record<string, string> = {
   // A list of mentions: "«1», «2» and «3»", "«1» or «2»", "«1» as well as «2»".
   EL: "«\\d+»(?:(?:\\s*,\\s*(?:and\\s+|or\\s+|as well as\\s+)?|\\s+(?:and|or|as well as|along with|together with|plus)\\s+)«\\d+»)*",
   // Auxiliaries, adverbs and catenative verbs allowed between a subject and its verb.
-  GAP: "(?:,\\s*(?:[^«,;]{1,90}?|[^,;]{0,90}?«\\d+»[^,;]{0,60}?),)?(?:\\s+(?:has|have|had|is|are|was|were|be|been|being|will|would|shall|should|may|might|must|can|could|did|does|do|also|reportedly|allegedly|apparently|secretly|illegally|covertly|openly|still|already|previously|recently|further|then|now|once|not|never|no longer|which|who|that|continued|continue|continues|continuing|began|begun|begin|started|start|agreed|agree|agrees|plans?|planned|planning|intends?|intended|promised|promise|pledged|pledge|offered|offer|helped|help|helps|sought|seeks?|seeking|tried|tries|attempted|attempts?|is believed|are believed|believed|suspected|accused|alleged|expected|set|going|used|likely|possibly|probably|quietly|directly|indirectly|regularly|repeatedly|actively|jointly|together|since|first|last|again|even|only|just|largely|mostly|mainly|primarily|in turn|to|of|having|[a-z]+ly|[a-z]+ed to|announced their intent to|announced its intent to|announced plans to|is working to|are working to|working together [a-z ]*?to|contracted to|approved|authori[sz]ed|decided to|moved to))*",
+  GAP: ",?(?:,\\s*(?:[^«,;]{1,90}?|[^,;]{0,90}?«\\d+»[^,;]{0,60}?),)?(?:\\s+(?:has|have|had|is|are|was|were|be|been|being|will|would|shall|should|may|might|must|can|could|did|does|do|also|reportedly|allegedly|apparently|secretly|illegally|covertly|openly|still|already|previously|recently|further|then|now|once|not|never|no longer|which|who|that|continued|continue|continues|continuing|began|begun|begin|started|start|agreed|agree|agrees|plans?|planned|planning|intends?|intended|promised|promise|pledged|pledge|offered|offer|helped|help|helps|sought|seeks?|seeking|tried|tries|attempted|attempts?|is believed|are believed|believed|suspected|accused|alleged|expected|set|going|used|likely|possibly|probably|quietly|directly|indirectly|regularly|repeatedly|actively|jointly|together|since|first|last|again|even|only|just|largely|mostly|mainly|primarily|in turn|to|of|having|[a-z]+ly|[a-z]+ed to|[a-z]+(?:ed|d|t) and|announced their intent to|announced its intent to|announced plans to|is working to|are working to|working together [a-z ]*?to|contracted to|approved|authori[sz]ed|decided to|moved to))*",
   SUPPLY: "(?:supplied|supplies|supply|supplying|resupplied|delivered|delivers|deliver|delivering|provided|provides|provide|providing|sold|sells|sell|selling|shipped|ships|ship|shipping|exported|exports|export|exporting|re-exported|re-exports|re-export|transferred|transfers|transfer|transferring|sent|sends|send|sending|gave|gives|give|giving|donated|donates|donate|donating|funnell?ed|funnels|funnel|funnell?ing|smuggled|smuggles|smuggle|smuggling|transshipped|transhipped|handed over|hands over|hand over|handing over|furnished|furnishes|furnish|leased|leases|lease|lent|loaned|dispatched|dispatches|dispatch|channell?ed|routed|passed on|passes on|pass on|offered|offers|gifted|gifts|get)",
-  ITEMS: "[^«;]{1,160}?",
+  ITEMS: "(?:[^«;]|«\\d+»){1,160}?",
 };
 
 /** Builds a case-insensitive global RegExp from a template using {E}, {EL}, {GAP}, {SUPPLY}, {ITEMS}. */

@@ -9,6 +9,8 @@ export interface MaskedSentence {
   masked: string;
   sentence: RecognizedSentence;
   toReport(maskedIndex: number): number;
+  /** The report text under masked range [start, end), markers expanded back to their mentions. */
+  original(start: number, end: number): { text: string; start: number; end: number };
 }
 
 export function maskSentence(sentence: RecognizedSentence): MaskedSentence {
@@ -32,7 +34,24 @@ export function maskSentence(sentence: RecognizedSentence): MaskedSentence {
     for (const a of anchors) if (a[0] <= idx) best = a; else break;
     return best[2] ? best[1] : best[1] + (idx - best[0]);
   };
-  return { masked, sentence, toReport };
+  const toReportEnd = (idx: number): number => {
+    // exclusive end: the last character inside a marker maps to the end of its mention
+    const inside = masked.lastIndexOf("«", idx - 1);
+    const close = masked.indexOf("»", inside);
+    if (inside >= 0 && close >= idx - 1 && masked.lastIndexOf("»", idx - 2) < inside) {
+      const n = Number(masked.slice(inside + 1, close));
+      const m = mentions[n];
+      if (m) return m.end;
+    }
+    return toReport(idx - 1) + 1;
+  };
+  const original = (start: number, end: number): { text: string; start: number; end: number } => {
+    if (end <= start) return { text: "", start: toReport(start), end: toReport(start) };
+    const s = toReport(start);
+    const e = toReportEnd(end);
+    return { text: span.text.slice(s - span.start, e - span.start), start: s, end: e };
+  };
+  return { masked, sentence, toReport, original };
 }
 
 /** Mention indexes in a masked fragment: "«0», «2» and «3»" → [0, 2, 3]. */

@@ -10,4 +10,5 @@ export interface RawTransfer {
   stance?: "asserted" | "hedged" | "denied" | undefined;
   kind?: string | undefined;
   supplierTypes?: string[] | undefined;
+  supplierAsState?: boolean | undefined;
 }

@@ -45,6 +45,7 @@ export interface Lexicon {
 interface RawCountry { code: string; name: string; names?: string[]; demonyms?: string[]; metonyms?: string[]; capital?: string | null }
 interface RawForce { id: string; name: string; country?: string | null; kind?: string; aliases?: string[]; ambiguous?: boolean; ambiguousAliases?: string[] }
 interface RawOrg { id: string; name: string; type?: string; country?: string | null; aliases?: string[]; sector?: string }
+interface RawLeader { id: string; name: string; country: string; aliases?: string[] }
 interface RawItems {
   categories?: Array<{ term: string; forms?: string[]; kind: TransferKind; category: string }>;
   designations?: Array<{ name: string; aliases?: string[]; kind: TransferKind; category: string; origin?: string | null }>;
@@ -67,13 +68,14 @@ export function loadLexicon(): Lexicon {
     readKb<RawForce[]>("armed-forces.json", []),
     [...readKb<RawOrg[]>("organizations.json", [])],
     readKb<RawItems>("items.json", {}),
+    readKb<RawLeader[]>("leaders.json", []),
   );
   return cached;
 }
 
 const ENTITY_TYPES = new Set<string>(["organization", "state", "armed_force", "person", "media"]);
 
-function buildLexicon(countries: RawCountry[], forces: RawForce[], orgs: RawOrg[], items: RawItems): Lexicon {
+function buildLexicon(countries: RawCountry[], forces: RawForce[], orgs: RawOrg[], items: RawItems, leaders: RawLeader[]): Lexicon {
   const entries = new Map<string, LexEntry[]>();
   let maxTokens = 1;
   const add = (surface: string, ref: LexRef): void => {
@@ -107,6 +109,14 @@ function buildLexicon(countries: RawCountry[], forces: RawForce[], orgs: RawOrg[
     const ref: LexRef = { kind: "org", id: o.id, name: o.name, type, code: o.country ?? undefined, sector: o.sector };
     for (const a of [o.name, ...(o.aliases ?? [])]) add(a, ref);
   }
+  for (const l of leaders) {
+    const ref: LexRef = { kind: "org", id: l.id, name: l.name, type: "person", code: l.country };
+    for (const a of [l.name, ...(l.aliases ?? [])]) add(a, ref);
+  }
+  // The West as a bloc: "Western-supplied arms", "Western countries".
+  countryMap.set("XW", { code: "XW", name: "Western countries", names: ["Western countries", "the West", "Western nations", "Western allies"], demonyms: ["Western"] });
+  for (const n of ["Western countries", "the West", "Western nations", "Western allies", "Western governments"]) add(n, { kind: "country", code: "XW" });
+  add("Western", { kind: "demonym", code: "XW" });
   const itemMap = new Map<string, ItemInfo>();
   let itemMaxTokens = 1;
   const addItem = (surface: string, info: ItemInfo): void => {

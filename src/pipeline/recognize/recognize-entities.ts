@@ -60,6 +60,11 @@ export function recognizeEntities(text: string, lexicon: Lexicon): RecognizedRep
     const ctx: SentenceContext = { text, tokens, lexicon, titleCase };
     const candidates = RECOGNITION_RULES.flatMap((r) => r.run(ctx));
     const chosen = selectCandidates(candidates);
+    // "the Myanmar military", "the United States": the article belongs to the mention, so
+    // rules need not allow for it.
+    for (const c of chosen) {
+      if (!c.coref && c.first > 0 && tokens[c.first - 1]!.norm === "the" && !chosen.some((o) => o.last === c.first - 1)) c.first -= 1;
+    }
     const mentions: Mention[] = [];
     const sIdx = sentences.length;
     for (const c of chosen) {

@@ -6,6 +6,6 @@ export const supplyRecipientObject: ExtractionRule = {
   description: "recipient as direct object of supply/provide/arm/equip, goods after with",
   patterns: [
     rx("(?<sup>{EL}){GAP}\\s+(?<trig>supplied|supplies|supply|supplying|resupplied|resupply|provided|provides|provide|providing|armed|arms|arm|arming|equipped|equips|equip|equipping|furnished|furnish)\\s+(?<rec>{EL})(?:,[^,«]{1,80},)?\\s+with\\s+(?<items>[^«;]{1,160})"),
-    rx("(?<sup>{EL}){GAP}\\s+(?<trig>supplied|supplies|supply|supplying|resupplied|resupply|armed|arming|equipped|equipping)\\s+(?<rec>{EL})(?<items>)(?=\\s*(?:[.,;:]|$|\\s+(?:since|in|during|with|for|through|via|until|after|before|despite)\\b))"),
+    rx("(?<sup>{EL}){GAP}\\s+(?<trig>supplied|supplies|supply|supplying|resupplied|resupply|armed|arming|equipped|equipping)\\s+(?<rec>{EL})(?<items>)(?=\\s*(?:[.,;:]|$|\\s+(?:and|since|in|during|with|for|through|via|until|after|before|despite)\\b))"),
   ],
 };

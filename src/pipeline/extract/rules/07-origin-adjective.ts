@@ -3,7 +3,7 @@ import type { RawTransfer } from "../raw-transfer.ts";
 
 export const ORIGIN_RULE_ID = "extract/07-origin-adjective";
 
-const ORIGIN = /«(\d+)»\s*-\s*(made|built|supplied|provided|manufactured|produced|designed|origin|sourced|branded|donated|delivered|sent|developed)\b\s*([^«;,.]{0,60})/giu;
+const ORIGIN = /«(\d+)»\s*-\s*(made|built|supplied|provided|manufactured|produced|donated|delivered|sent|gifted)\b\s*([^«;,.]{0,60})/giu;
 const STATE_GOODS = /«(\d+)»\s+((?:arms|weapons|munitions|ammunition|military (?:aid|equipment|hardware)|missiles|drones|tanks|equipment|defen[cs]e articles)\b[^«;,.]{0,40})/giu;
 const SUPPLY_CONTEXT = /\b(?:provid|suppl|deliver|send|sent|ship|transfer|donat|arriv|package|drawdown|aid|assistance|received|use[ds]?|using|fired|deployed|operat)/iu;
 const REC_BEFORE = /(?:\bto|\bin|\binto|\bfor|hands of|\breach(?:ed|es)?|\bby|\barrived? in|\barrives? in|\bwith)\s+(?:the\s+)?$/iu;

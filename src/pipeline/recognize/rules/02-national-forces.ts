@@ -32,8 +32,8 @@ export const nationalForces: RecognitionRule = {
           out.push({ first, last: ind, entities: [{ key: `industry:${ref.code}`, name, type: "organization", country: ref.code, aliases: [spanText(ctx.text, tokens, i, ind)] }], rule: this.id, priority: 7 });
           continue;
         }
-        if (ref.kind === "country" && !possessive) continue;
-        const f = matchPhrase(tokens, j, FORCE_PHRASES);
+        // "Myanmar military", "Sudan army": a country name used as a modifier.
+        const f = matchPhrase(tokens, j, ref.kind === "country" && !possessive ? FORCE_PHRASES.filter((p) => p.length > 1 || STRONG_FORCE.has(p[0]!)) : FORCE_PHRASES);
         if (f !== null) {
           out.push({ first, last: f, entities: [{ ...stateSpec(lexicon, ref.code), aliases: [spanText(ctx.text, tokens, i, f)] }], rule: this.id, priority: 7 });
           continue;
@@ -43,7 +43,8 @@ export const nationalForces: RecognitionRule = {
           let k = j;
           while (k < tokens.length && k - j < 3 && !GROUP_HEADS[tokens[k]!.norm] && /^\p{Ll}/u.test(tokens[k]!.text)) k++;
           const head = GROUP_HEADS[tokens[k]?.norm ?? ""];
-          if (head && k < tokens.length) {
+          // "Burma's suppliers" are Burma's sources, not Burmese firms.
+          if (head && k < tokens.length && !RECIPIENT_SIDE.has(tokens[k]!.norm)) {
             const surface = spanText(ctx.text, tokens, i, k);
             out.push({ first: i, last: k, entities: [{ key: `group:${ref.code}:${head}:${tokens.slice(j, k + 1).map((t) => t.norm).join(" ")}`, name: surface, type: "organization", country: ref.code }], rule: this.id, priority: 6 });
           }
@@ -69,6 +70,9 @@ export const nationalForces: RecognitionRule = {
     return out;
   },
 };
+
+const STRONG_FORCE = new Set(["military", "army", "junta", "navy", "troops", "forces", "government", "regime"]);
+const RECIPIENT_SIDE = new Set(["suppliers", "sources", "partners", "allies", "vendors", "dealers", "distributors", "members", "nations", "countries"]);
 
 /** Index of the last token of the longest phrase in `phrases` starting at `i`, or null. */
 export function matchPhrase(tokens: SentenceContext["tokens"], i: number, phrases: string[][]): number | null {

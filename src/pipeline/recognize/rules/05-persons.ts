@@ -1,7 +1,7 @@
 import type { Candidate, RecognitionRule, SentenceContext } from "../mention-types.ts";
 import type { Token } from "../../analyze/tokenize.ts";
 import { isCap, spanText } from "../token-tests.ts";
-import { NOT_NAME_WORDS, PERSON_TITLES, SAY_VERBS } from "./vocabulary.ts";
+import { NOT_NAME_WORDS, PERSON_TITLES, SAY_VERBS, TITLE_COMPLEMENTS } from "./vocabulary.ts";
 
 const SUFFIXES = new Set(["jr", "sr", "ii", "iii", "iv"]);
 
@@ -30,7 +30,7 @@ export const persons: RecognitionRule = {
       }
       while (tokens[j]?.text === ".") j--;
       const n = j - i + 1;
-      const titled = PERSON_TITLES.has(tokens[i - 1]?.norm ?? "") || (tokens[i - 1]?.text === "." && PERSON_TITLES.has(tokens[i - 2]?.norm ?? ""));
+      const titled = PERSON_TITLES.has(tokens[i - 1]?.norm ?? "") || (tokens[i - 1]?.text === "." && PERSON_TITLES.has(tokens[i - 2]?.norm ?? "")) || TITLE_COMPLEMENTS.has(tokens[i - 1]?.norm ?? "") && /^\p{Lu}/u.test(tokens[i - 1]?.text ?? "") || SAY_VERBS.has(tokens[i - 1]?.norm ?? "") && n >= 2;
       const says = SAY_VERBS.has(tokens[j + 1]?.norm ?? "") || (tokens[j + 1]?.text === "," && /^(?:a|an|the|who)$|['’]s$/.test(tokens[j + 2]?.norm ?? "") && n >= 2);
       const roleAfter = tokens[j + 1]?.text === "," && PERSON_TITLES.has(tokens[j + 2]?.norm ?? "");
       const possessiveRole = tokens[j + 1]?.text === "," && tokens[j + 3]?.norm === "'s" && PERSON_TITLES.has(tokens[j + 4]?.norm ?? "");
@@ -46,5 +46,5 @@ export const persons: RecognitionRule = {
 };
 
 function isNameWord(t: Token | undefined): boolean {
-  return !!t && isCap(t) && /^\p{Lu}\p{Ll}+(?:['’]\p{L}+)?$|^\p{Lu}$/u.test(t.text) && !NOT_NAME_WORDS.has(t.norm) && !PERSON_TITLES.has(t.norm);
+  return !!t && isCap(t) && /^\p{Lu}\p{Ll}+(?:['’]\p{L}+)?$|^\p{Lu}$/u.test(t.text) && !NOT_NAME_WORDS.has(t.norm) && !PERSON_TITLES.has(t.norm) && !TITLE_COMPLEMENTS.has(t.norm);
 }

@@ -45,7 +45,9 @@ export const FORCE_PHRASES = [
   "air forces", "ground forces", "naval forces", "defense ministry", "defence ministry", "ministry of defense",
   "ministry of defence", "war machine", "military junta", "security forces", "special forces", "military",
   "army", "forces", "troops", "soldiers", "navy", "government", "regime", "junta", "authorities", "servicemen",
-  "personnel", "units", "pilots", "administration", "state", "federation",
+  "personnel", "units", "pilots", "administration", "state", "federation", "students", "cadets", "officers",
+  "specialists", "engineers", "technicians", "crews", "servicemembers", "service members", "military personnel",
+  "defence forces", "defense forces", "national army", "people's army",
 ].map((p) => p.split(/[ -]/));
 
 /** Nouns for a state's arms industry, a party of its own. */
@@ -76,6 +78,15 @@ export const PERSON_TITLES = new Set([
   "director", "chief", "commander", "colonel", "col", "lt", "lieutenant", "governor", "prime", "premier", "deputy",
   "envoy", "official", "analyst", "researcher", "founder", "ceo", "king", "prince", "emir", "sheikh", "leader",
   "rapporteur", "professor", "prof", "judge", "speaker", "sergeant", "captain", "capt", "major", "maj",
+]);
+
+/** Words that complete a title ("Secretary of Defense", "minister of digital transformation") and are not names. */
+export const TITLE_COMPLEMENTS = new Set([
+  "defense", "defence", "state", "commerce", "treasury", "foreign", "affairs", "digital", "transformation", "homeland",
+  "security", "energy", "interior", "justice", "finance", "industry", "trade", "economy", "army", "navy", "air",
+  "force", "staff", "joint", "chiefs", "export", "administration", "national", "general", "under", "assistant",
+  "deputy", "executive", "vice", "house", "senate", "committee", "council", "ministry", "department", "office",
+  "white", "pentagon", "kremlin", "un", "nato", "eu", "president", "minister", "secretary", "spokesperson",
 ]);
 
 /** Verbs of saying that mark the capitalised phrase before them as a speaker. */
