@@ -51,14 +51,20 @@ export interface RecognizedReport {
 
 /** Finds every party a report names and ties repeated and pronoun mentions together. */
 export function recognizeEntities(text: string, lexicon: Lexicon): RecognizedReport {
+  const spans = splitSentences(text);
+  const tokenized = spans.map((span) => ({ span, tokens: tokenize(span.text, span.start) }));
+  // Headlines capitalise every word, so names there are only trusted when the body
+  // names them too: collect the body's names first.
+  const titled = tokenized.map((s) => isTitleCase(s.tokens));
+  const docNames = titled.some(Boolean) ? bodyNames(text, tokenized.filter((_, i) => !titled[i]), lexicon) : new Map<string, EntitySpec>();
   const entities = new Map<string, DocEntity>();
   const history: Array<{ key: string; sentence: number }> = [];
   const sentences: RecognizedSentence[] = [];
-  for (const span of splitSentences(text)) {
-    const tokens = tokenize(span.text, span.start);
-    const titleCase = isTitleCase(tokens);
+  for (const [n, { span, tokens }] of tokenized.entries()) {
+    const titleCase = titled[n]!;
     const ctx: SentenceContext = { text, tokens, lexicon, titleCase };
     const candidates = RECOGNITION_RULES.flatMap((r) => r.run(ctx));
+    if (titleCase && docNames.size) candidates.push(...matchDocNames(tokens, docNames));
     const chosen = selectCandidates(candidates);
     // "the Myanmar military", "the United States": the article belongs to the mention, so
     // rules need not allow for it.
@@ -95,6 +101,34 @@ export function recognizeEntities(text: string, lexicon: Lexicon): RecognizedRep
     sentences.push({ span, tokens, mentions, titleCase });
   }
   return { sentences, entities };
+}
+
+/** Names (not descriptions) the body of a report uses, keyed by look-up form. */
+function bodyNames(text: string, sentences: Array<{ tokens: Token[] }>, lexicon: Lexicon): Map<string, EntitySpec> {
+  const names = new Map<string, EntitySpec>();
+  for (const { tokens } of sentences) {
+    const ctx: SentenceContext = { text, tokens, lexicon, titleCase: false };
+    for (const c of selectCandidates(RECOGNITION_RULES.flatMap((r) => r.run(ctx)))) {
+      if (c.coref || c.entities.length !== 1 || c.rule === persons.id) continue;
+      const key = phraseKey(text.slice(tokens[c.first]!.start, tokens[c.last]!.end));
+      if (key && !names.has(key)) names.set(key, c.entities[0]!);
+    }
+  }
+  return names;
+}
+
+function matchDocNames(tokens: Token[], names: Map<string, EntitySpec>): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    let key = "";
+    for (let j = i; j < tokens.length && j - i < 8; j++) {
+      if (tokens[j]!.text === "-") continue;
+      key = key ? `${key} ${tokens[j]!.norm}` : tokens[j]!.norm;
+      const spec = names.get(key);
+      if (spec) out.push({ first: i, last: j, entities: [spec], rule: "recognize/07-body-names", priority: 4 });
+    }
+  }
+  return out;
 }
 
 function isTitleCase(tokens: Token[]): boolean {

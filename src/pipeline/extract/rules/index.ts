@@ -9,6 +9,7 @@ import { procureFor } from "./08-procure-for.ts";
 import { assistAcquiring } from "./09-assist-acquiring.ts";
 import { training } from "./10-training.ts";
 import { saleTo } from "./12-sale-to.ts";
+import { subjectPurpose } from "./13-subject-purpose.ts";
 
 /**
  * Pattern rules in priority order: when two rules find the same supplier and
@@ -17,5 +18,5 @@ import { saleTo } from "./12-sale-to.ts";
  * their own files as functions.
  */
 export const PATTERN_RULES: ExtractionRule[] = [
-  activeSupply, supplyRecipientObject, passiveSupply, reception, nominalSupply, use, procureFor, assistAcquiring, training, saleTo,
+  activeSupply, supplyRecipientObject, passiveSupply, reception, nominalSupply, use, procureFor, assistAcquiring, training, saleTo, subjectPurpose,
 ];

@@ -34,7 +34,8 @@ export const nationalForces: RecognitionRule = {
         }
         // "Myanmar military", "Sudan army": a country name used as a modifier.
         const f = matchPhrase(tokens, j, ref.kind === "country" && !possessive ? FORCE_PHRASES.filter((p) => p.length > 1 || STRONG_FORCE.has(p[0]!)) : FORCE_PHRASES);
-        if (f !== null) {
+        // "state-owned", "army-run": a compound adjective, not the state's forces.
+        if (f !== null && tokens[f + 1]?.text !== "-") {
           out.push({ first, last: f, entities: [{ ...stateSpec(lexicon, ref.code), aliases: [spanText(ctx.text, tokens, i, f)] }], rule: this.id, priority: 7 });
           continue;
         }

@@ -4,6 +4,7 @@ import { normalizeName } from "../../../domain/normalize-name.ts";
 import { isAllCaps, isCap, spanText } from "../token-tests.ts";
 import { DESCRIPTOR_NOUNS, NOT_NAME_WORDS, ORG_SUFFIXES } from "./vocabulary.ts";
 
+const LEGAL_FORMS = new Set(["corp", "corporation", "co", "company", "ltd", "limited", "inc", "llc", "plc", "jsc", "pjsc", "ojsc", "gmbh", "ag", "sa"]);
 const CONNECTORS = new Set(["of", "for", "and", "&", "the", "de", "du", "la", "und"]);
 
 /**
@@ -26,14 +27,16 @@ export const organisationNames: RecognitionRule = {
         const n = tokens[j + 1]!;
         if (isCap(n) && !isSentenceWord(n)) { j++; lastCap = j; continue; }
         if (n.text === "-" && isCap(tokens[j + 2])) { j += 2; lastCap = j; continue; }
-        if (CONNECTORS.has(n.norm) && /^\p{Ll}|^&$/u.test(n.text) && isCap(tokens[j + 2]) ) { j++; continue; }
+        // "China Electronics Corp and IRay": a legal form ends a name, so "and" after it joins two names.
+        if (CONNECTORS.has(n.norm) && /^\p{Ll}|^&$/u.test(n.text) && isCap(tokens[j + 2]) && !(n.norm === "and" && LEGAL_FORMS.has(tokens[j]!.norm))) { j++; continue; }
         if ((n.norm === "for" || n.norm === "of") && isCap(n) && isCap(tokens[j + 2])) { j++; continue; }
         break;
       }
       const last = lastCap;
       const words = tokens.slice(i, last + 1);
       const suffix = words.some((t, k) => k > 0 && ORG_SUFFIXES.has(t.norm)) || (words.length === 1 && false);
-      const descriptor = DESCRIPTOR_NOUNS.has(tokens[i - 1]?.norm ?? "") && !ctx.titleCase;
+      // "advocacy group Justice For Myanmar", "state-owned Norinco", "Shandong-based IRay"
+      const descriptor = (DESCRIPTOR_NOUNS.has(tokens[i - 1]?.norm ?? "") || (tokens[i - 1]?.text === "," && DESCRIPTOR_NOUNS.has(tokens[i - 2]?.norm ?? "")) || (tokens[i - 2]?.text === "-" && /^(?:owned|based|controlled|run|backed|registered|headquartered|linked|affiliated)$/.test(tokens[i - 1]?.norm ?? ""))) && !ctx.titleCase;
       const bracket = tokens[last + 1]?.text === "(" && isAllCaps(tokens[last + 2]) && tokens[last + 3]?.text === ")";
       const acronym = words.length === 1 && isAllCaps(words[0]) && words[0]!.text.replace(/[^\p{L}]/gu, "").length >= 2 && !ctx.titleCase;
       const endsInSuffix = ORG_SUFFIXES.has(tokens[last]!.norm) && words.length >= 2;

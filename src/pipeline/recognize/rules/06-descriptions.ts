@@ -40,6 +40,8 @@ export const descriptions: RecognitionRule = {
         }
         continue;
       }
+      // "their intent to donate": a possessive before an abstract noun fills no role.
+      if (/^(?:its|their|his|her)$/.test(t.norm) && /^(?:intent|intention|plans?|decision|readiness|willingness|commitment|efforts?|support|stance|position|own|statement|view)$/.test(tokens[i + 1]?.norm ?? "")) continue;
       if (t.norm === "it" || t.norm === "its") out.push({ first: i, last: i, entities: [], coref: { want: "orgOrGroup" }, rule: this.id, priority: 1 });
       else if (t.norm === "they" || t.norm === "their") out.push({ first: i, last: i, entities: [], coref: { want: "orgOrGroup" }, rule: this.id, priority: 1 });
       else if (t.norm === "he" || t.norm === "she") out.push({ first: i, last: i, entities: [], coref: { want: "person" }, rule: this.id, priority: 1 });
