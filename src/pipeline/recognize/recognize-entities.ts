@@ -161,7 +161,8 @@ function upgradeToKb(spec: EntitySpec, lexicon: Lexicon): EntitySpec {
   return spec;
 }
 
-function addEntity(entities: Map<string, DocEntity>, spec: EntitySpec, surface: string, rule: string): string {
+function addEntity(entities: Map<string, DocEntity>, spec0: EntitySpec, surface: string, rule: string): string {
+  const spec = sameOrganisation(entities, spec0);
   let e = entities.get(spec.key);
   if (!e) {
     e = { key: spec.key, name: spec.name, type: spec.type, country: spec.country, kb: spec.kb, aliases: new Set(), order: entities.size };
@@ -176,6 +177,20 @@ function addEntity(entities: Map<string, DocEntity>, spec: EntitySpec, surface: 
   e.aliases.add(spec.name);
   for (const a of spec.aliases ?? []) e.aliases.add(a);
   return e.key;
+}
+
+/**
+ * "Norinco" then "China North Industries Group (NORINCO)": a name found by shape that
+ * shares a normalized name with an organisation already seen is that organisation.
+ */
+function sameOrganisation(entities: Map<string, DocEntity>, spec: EntitySpec): EntitySpec {
+  if (spec.type !== "organization" || spec.key.startsWith("group:")) return spec;
+  const names = new Set([spec.name, ...(spec.aliases ?? [])].map(normalizeName).filter(Boolean));
+  for (const e of entities.values()) {
+    if (e.key === spec.key || e.type !== "organization" || e.key.startsWith("group:")) continue;
+    if ([e.name, ...e.aliases].some((a) => names.has(normalizeName(a)))) return { ...spec, key: e.key, name: e.name };
+  }
+  return spec;
 }
 
 function resolveCoref(c: Candidate, history: Array<{ key: string; sentence: number }>, entities: Map<string, DocEntity>, sentence: number): string | null {

@@ -5,7 +5,8 @@ export const ORIGIN_RULE_ID = "extract/07-origin-adjective";
 
 const ORIGIN = /«(\d+)»\s*-\s*(made|built|supplied|provided|manufactured|produced|donated|delivered|sent|gifted)\b\s*([^«;,.]{0,60})/giu;
 const STATE_GOODS = /«(\d+)»\s+((?:arms|weapons|munitions|ammunition|military (?:aid|equipment|hardware)|missiles|drones|tanks|equipment|defen[cs]e articles)\b[^«;,.]{0,40})/giu;
-const SUPPLY_CONTEXT = /\b(?:provid|suppl|deliver|send|sent|ship|transfer|donat|arriv|package|drawdown|aid|assistance|received|use[ds]?|using|fired|deployed|operat)/iu;
+// A state's goods ("U.S. arms") count only where the sentence speaks of handing them over.
+const SUPPLY_CONTEXT = /\b(?:provid|suppl|deliver|send|sent|ship|transfer|donat|package|drawdown)/iu;
 const REC_BEFORE = /(?:\bto|\bin|\binto|\bfor|hands of|\breach(?:ed|es)?|\bby|\barrived? in|\barrives? in|\bwith)\s+(?:the\s+)?$/iu;
 const REC_AFTER = /^\s+(?:(?:has|have|had|is|are|was|were|reportedly|allegedly)\s+)*(?:used|uses|using|received|receives|deployed|deploys|operat\w+|fired|fires|launch\w+|acquired|bought|test-fired|[\p{L}]+-fired|obtained)\b/iu;
 

@@ -10,6 +10,5 @@ export const procureFor: ExtractionRule = {
   patterns: [
     rx("(?<sup>{EL}){GAP}\\s+(?:[^«;]{0,70}?\\s)?(?<trig>procured|procures|procure|procuring|purchased|purchases|purchase|purchasing|bought|buys|buy|buying|acquired|acquires|acquire|acquiring|sourced|sourcing|source)\\s+(?<items>{ITEMS})\\s+(?:for|on behalf of)\\s+(?<rec>{EL})"),
     rx("(?<sup>{E})['’]?s?\\s+(?<trig>procurement|purchases?|acquisition)\\s+of\\s+(?<items>{ITEMS})\\s+(?:for|on behalf of)\\s+(?<rec>{EL})"),
-    rx("(?<sup>{EL}){GAP}\\s+(?:[^«;]{0,60}?\\s)?(?<trig>procurement|acquisition)\\s+of\\s+(?<items>{ITEMS})\\s+(?:intended\\s+)?(?:for|on behalf of)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:in\\s+)?(?<rec>{EL})"),
   ],
 };

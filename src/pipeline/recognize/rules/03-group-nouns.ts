@@ -54,10 +54,7 @@ export const groupNouns: RecognitionRule = {
         out.push({ first, last, entities: [groupSpec(lexicon, code, head, headText, tokens, h)], rule: this.id, priority: 6 });
         continue;
       }
-      // "the nations", "the allies": a coalition named earlier.
-      const coalition = first === h && tokens[h - 1]?.norm === "the" && /^(?:nations|countries|allies)$/.test(tokens[h]!.norm);
-      if (coalition) first = h - 1;
-      if (numbered || controlled || coalition || (first < h && /^(?:procurement|smuggling|supply|front|shell|transshipment)$/.test(tokens[h - 1]?.norm ?? ""))) {
+      if (numbered || controlled || (first < h && /^(?:procurement|smuggling|supply|front|shell|transshipment)$/.test(tokens[h - 1]?.norm ?? ""))) {
         const key = tokens.slice(first, last + 1).filter((t) => t.norm !== "the").map((t) => t.norm).join(" ");
         out.push({ first, last, entities: [{ key: `group:${key}`, name: headText.replace(/^the\s+/i, ""), type: "organization" }], rule: this.id, priority: 5 });
       }

@@ -4,6 +4,15 @@ import { normalizeName } from "../../../domain/normalize-name.ts";
 import { isAllCaps, isCap, spanText } from "../token-tests.ts";
 import { DESCRIPTOR_NOUNS, NOT_NAME_WORDS, ORG_SUFFIXES } from "./vocabulary.ts";
 
+/** Acronyms of goods, units and terms that look like organisation acronyms. */
+const NOT_ORG_ACRONYMS = new Set([
+  "uav", "uavs", "uas", "ucav", "apc", "apcs", "ifv", "ifvs", "mbt", "mbts", "sam", "sams", "manpads", "atgm", "atgms",
+  "himars", "atacms", "nasams", "mlrs", "gps", "gnss", "cnc", "ic", "ics", "wmd", "tnt", "icbm", "icbms", "srbm", "srbms",
+  "mrap", "mraps", "rpg", "rpgs", "ied", "ieds", "ew", "isr", "c4isr", "ai", "fpv", "pdf", "usd", "eur", "gdp", "ceo", "cfo",
+  "tv", "ok", "am", "pm", "gmt", "utc", "faq", "pdf", "mm", "km", "kg", "ii", "iii", "iv", "vi", "usa", "rca", "rcas",
+  "mde", "fms", "pda", "usai", "edas", "eda", "imse", "oconus", "pl", "ih", "ndaa", "ftz", "hs", "eccn", "ear", "itar",
+]);
+
 const LEGAL_FORMS = new Set(["corp", "corporation", "co", "company", "ltd", "limited", "inc", "llc", "plc", "jsc", "pjsc", "ojsc", "gmbh", "ag", "sa"]);
 const CONNECTORS = new Set(["of", "for", "and", "&", "the", "de", "du", "la", "und"]);
 
@@ -38,7 +47,7 @@ export const organisationNames: RecognitionRule = {
       // "advocacy group Justice For Myanmar", "state-owned Norinco", "Shandong-based IRay"
       const descriptor = (DESCRIPTOR_NOUNS.has(tokens[i - 1]?.norm ?? "") || (tokens[i - 1]?.text === "," && DESCRIPTOR_NOUNS.has(tokens[i - 2]?.norm ?? "")) || (tokens[i - 2]?.text === "-" && /^(?:owned|based|controlled|run|backed|registered|headquartered|linked|affiliated)$/.test(tokens[i - 1]?.norm ?? ""))) && !ctx.titleCase;
       const bracket = tokens[last + 1]?.text === "(" && isAllCaps(tokens[last + 2]) && tokens[last + 3]?.text === ")";
-      const acronym = words.length === 1 && isAllCaps(words[0]) && words[0]!.text.replace(/[^\p{L}]/gu, "").length >= 2 && !ctx.titleCase;
+      const acronym = words.length === 1 && isAllCaps(words[0]) && words[0]!.text.replace(/[^\p{L}]/gu, "").length >= 2 && !ctx.titleCase && !NOT_ORG_ACRONYMS.has(words[0]!.norm) && !ctx.lexicon.items.has(words[0]!.norm);
       const endsInSuffix = ORG_SUFFIXES.has(tokens[last]!.norm) && words.length >= 2;
       if (!(suffix || descriptor || bracket || acronym || endsInSuffix)) { i = last; continue; }
       if (ctx.titleCase && !(endsInSuffix || bracket)) { i = last; continue; }
