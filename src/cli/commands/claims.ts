@@ -1,4 +1,4 @@
-import { listClaims } from "../../services/queries.ts";
+import { listClaims, parseStance } from "../../services/queries.ts";
 import { openStore } from "../../main.ts";
 import { CLAIM_COLUMNS, claimRows } from "../presenters/claim-rows.ts";
 import { formatRows, OUTPUT_FORMATS } from "../presenters/format-rows.ts";
@@ -20,6 +20,8 @@ export const claimsCommand: Command = {
   async run({ values }, io) {
     const format = choice(values["format"], OUTPUT_FORMATS, "format", "table");
     const limit = positiveInt(values["limit"], "limit");
+    // Checked before opening, so a usage error does not create a database file.
+    if (typeof values["stance"] === "string") parseStance(values["stance"]);
     const store = await openStore(values["db"] as string | undefined);
     try {
       const rows = await listClaims(store, { entity: values["entity"] as string | undefined, stance: values["stance"] as string | undefined, ...(limit ? { limit } : {}) });

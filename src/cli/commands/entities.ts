@@ -1,4 +1,4 @@
-import { listEntities } from "../../services/queries.ts";
+import { listEntities, parseEntityType } from "../../services/queries.ts";
 import { openStore } from "../../main.ts";
 import { ENTITY_COLUMNS, entityRows } from "../presenters/entity-rows.ts";
 import { formatRows, OUTPUT_FORMATS } from "../presenters/format-rows.ts";
@@ -20,6 +20,8 @@ export const entitiesCommand: Command = {
   async run({ values }, io) {
     const format = choice(values["format"], OUTPUT_FORMATS, "format", "table");
     const limit = positiveInt(values["limit"], "limit");
+    // Checked before opening, so a usage error does not create a database file.
+    if (typeof values["type"] === "string") parseEntityType(values["type"]);
     const store = await openStore(values["db"] as string | undefined);
     try {
       const rows = await listEntities(store, { type: values["type"] as string | undefined, name: values["name"] as string | undefined, ...(limit ? { limit } : {}) });

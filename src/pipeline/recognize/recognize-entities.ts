@@ -200,6 +200,7 @@ function resolveCoref(c: Candidate, history: Array<{ key: string; sentence: numb
       case "org": return e.type === "organization" && !e.key.startsWith("group:") && (!c.coref!.demonym || !e.country || e.country === c.coref!.demonym);
       case "media": return e.type === "media" || e.type === "organization";
       case "orgOrGroup": return e.type === "organization" || e.type === "media";
+      case "plural": return e.key.startsWith("group:");
       case "state": case "forces": return e.type === "state";
       case "person": return e.type === "person";
       case "any": return true;
@@ -210,8 +211,15 @@ function resolveCoref(c: Candidate, history: Array<{ key: string; sentence: numb
     const m = recent.find((h) => entities.get(h.key)?.type === "media");
     if (m) return m.key;
   }
+  // "their" points first to an organisation of its own sentence, then to a set of parties.
+  if (want === "plural") {
+    const local = recent.find((h) => h.sentence === sentence && entities.get(h.key)?.type === "organization");
+    if (local) return local.key;
+  }
   const hit = recent.find((h) => ok(entities.get(h.key)!));
   if (hit) return hit.key;
+  if (want === "plural") return recent.find((h) => entities.get(h.key)?.type === "organization")?.key ?? null;
+  void 0;
   if (want === "orgOrGroup") return recent.find((h) => entities.get(h.key)?.type === "state" && h.sentence === sentence)?.key ?? null;
   return null;
 }

@@ -6,7 +6,7 @@ import { DESCRIPTOR_NOUNS, NOT_NAME_WORDS, ORG_SUFFIXES } from "./vocabulary.ts"
 
 /** Acronyms of goods, units and terms that look like organisation acronyms. */
 const NOT_ORG_ACRONYMS = new Set([
-  "uav", "uavs", "uas", "ucav", "apc", "apcs", "ifv", "ifvs", "mbt", "mbts", "sam", "sams", "manpads", "atgm", "atgms",
+  "dc", "uav", "uavs", "uas", "ucav", "apc", "apcs", "ifv", "ifvs", "mbt", "mbts", "sam", "sams", "manpads", "atgm", "atgms",
   "himars", "atacms", "nasams", "mlrs", "gps", "gnss", "cnc", "ic", "ics", "wmd", "tnt", "icbm", "icbms", "srbm", "srbms",
   "mrap", "mraps", "rpg", "rpgs", "ied", "ieds", "ew", "isr", "c4isr", "ai", "fpv", "pdf", "usd", "eur", "gdp", "ceo", "cfo",
   "tv", "ok", "am", "pm", "gmt", "utc", "faq", "pdf", "mm", "km", "kg", "ii", "iii", "iv", "vi", "usa", "rca", "rcas",
@@ -41,7 +41,8 @@ export const organisationNames: RecognitionRule = {
         if ((n.norm === "for" || n.norm === "of") && isCap(n) && isCap(tokens[j + 2])) { j++; continue; }
         break;
       }
-      const last = lastCap;
+      // "the Biden administration", "the Tatmadaw government"
+      const last = /^(?:administration|government)$/.test(tokens[lastCap + 1]?.norm ?? "") && /^\p{Ll}/u.test(tokens[lastCap + 1]!.text) ? lastCap + 1 : lastCap;
       const words = tokens.slice(i, last + 1);
       const suffix = words.some((t, k) => k > 0 && ORG_SUFFIXES.has(t.norm)) || (words.length === 1 && false);
       // "advocacy group Justice For Myanmar", "state-owned Norinco", "Shandong-based IRay"

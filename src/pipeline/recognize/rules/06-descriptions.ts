@@ -21,6 +21,8 @@ export const descriptions: RecognitionRule = {
         // up to three modifiers, then the noun
         for (let k = i + 1; k <= i + 4 && k < tokens.length; k++) {
           const w = tokens[k]!.norm;
+          // "the Entity List" is a name, not a description.
+          if (/^\p{Lu}/u.test(tokens[k]!.text)) break;
           let want: CorefWant | null = null;
           if (ORG_NOUNS.test(w)) want = "org";
           else if (MEDIA_NOUNS.test(w)) want = "media";
@@ -43,7 +45,7 @@ export const descriptions: RecognitionRule = {
       // "their intent to donate": a possessive before an abstract noun fills no role.
       if (/^(?:its|their|his|her)$/.test(t.norm) && /^(?:intent|intention|plans?|decision|readiness|willingness|commitment|efforts?|support|stance|position|own|statement|view)$/.test(tokens[i + 1]?.norm ?? "")) continue;
       if (t.norm === "it" || t.norm === "its") out.push({ first: i, last: i, entities: [], coref: { want: "orgOrGroup" }, rule: this.id, priority: 1 });
-      else if (t.norm === "they" || t.norm === "their") out.push({ first: i, last: i, entities: [], coref: { want: "orgOrGroup" }, rule: this.id, priority: 1 });
+      else if (t.norm === "they" || t.norm === "their") out.push({ first: i, last: i, entities: [], coref: { want: "plural" }, rule: this.id, priority: 1 });
       else if (t.norm === "he" || t.norm === "she") out.push({ first: i, last: i, entities: [], coref: { want: "person" }, rule: this.id, priority: 1 });
     }
     return out;
