@@ -48,7 +48,7 @@ function findRaw(ms: MaskedSentence): RawTransfer[] {
         if (!m) break;
         const g = m.groups ?? {};
         const trig = m.indices?.groups?.["trig"];
-        const itemsAt = m.indices?.groups?.["items"];
+        const itemsAt = m.indices?.groups?.["items"] ?? m.indices?.groups?.["items2"];
         if (trig) {
           const items = itemsAt ? ms.original(itemsAt[0], itemsAt[1]).text : "";
           raws.push({ rule: rule.id, sup: markersIn(g["sup"]), rec: markersIn(g["rec"]), items, trig: [trig[0], trig[1]], stance: rule.stance, kind: rule.kind, supplierTypes: rule.supplierTypes, supplierAsState: rule.supplierAsState });

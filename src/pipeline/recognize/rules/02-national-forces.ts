@@ -26,6 +26,17 @@ export const nationalForces: RecognitionRule = {
           // "Ukraine government", "Russia military" occur in headlines only; skip.
         }
         const first = tokens[i - 1]?.norm === "the" ? i - 1 : i;
+        // "Yemen's Houthis", "Sudan's RSF": the armed group or firm, not the state.
+        if (possessive) {
+          const named = lookup(tokens, j, lexicon, (e) => e.ref.kind === "force" || e.ref.kind === "org");
+          if (named) {
+            const r = named.entries[0]!.ref;
+            if (r.kind === "force" && !r.national) {
+              out.push({ first: i, last: named.last, entities: [{ key: `kb:${r.id}`, name: r.name, type: "armed_force", country: r.code, kb: r.id, aliases: [spanText(ctx.text, tokens, j, named.last)] }], rule: this.id, priority: 8 });
+              continue;
+            }
+          }
+        }
         const ind = matchPhrase(tokens, j, INDUSTRY_PHRASES);
         if (ind !== null) {
           const name = `${lexicon.countries.get(ref.code)?.name ?? ref.code}'s ${tokens.slice(j, ind + 1).map((t) => t.text).join(" ").toLowerCase()}`;
