@@ -69,6 +69,8 @@ function isAbbreviation(unit: string, dot: number): boolean {
   if (!word) return false;
   // Initials and dotted acronyms: "J.", "U.S.", "D.C."
   if (/^\p{Lu}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word)) return true;
+  // "… Co., Ltd. The company said": a legal form before a sentence opener ends the sentence.
+  if (/^(?:ltd|inc|co|corp|llc|plc|jsc)$/i.test(word) && /^\.\s+(?:The|It|A|An|In|On|This|That|He|She|They|We|Its|Their)\b/.test(unit.slice(dot))) return false;
   return ABBREVIATIONS.has(word.toLowerCase());
 }
 

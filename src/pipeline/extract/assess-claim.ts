@@ -17,15 +17,15 @@ const CLAUSE_BOUNDARY = /\b(?:because|since|while|whereas|although|though|unless
 const DENIAL_VERB = /\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|dismiss(?:es|ed|ing)?|disput(?:e|es|ed|ing)|rebuff(?:s|ed)?|repudiat\w*|contest(?:s|ed)?)\s+(?:(?:the|these|those|such|all|any|a|an|media|western|u\.s\.|us)\s+)*(?:that|claims?|reports?|allegations?|accusations?|charges?|suggestions?|assertions?|accounts?|statements?|having|ever|it|they|any|«\d+»['’]s\s+\w+|\w+ing)\b|\bdenial\b/iu;
 const DENIAL_PHRASE = /\b(?:utterly false|completely false|absolutely false|false and|baseless|groundless|fabricat\w+|unfounded|absurd|nonsense|red herring|no information about|not true|untrue|fake news|lies|smear|slander\w*|categorically)\b/iu;
 const HEDGE = /\b(?:may|might|could|reportedly|allegedly|alleged|accus\w+|suspect\w*|believed to|thought to|said to|claim(?:s|ed)? that|possibl[ey]|likely|apparently|purportedly|implicated|reports? (?:indicate|suggest|say|said|claim)|media reports|appear(?:s|ed)? to|seem(?:s|ed)? to|rumou?r\w*|unconfirmed|unverified|potential(?:ly)?|presumably|probably|suggest(?:s|ed)? that|if proven|was reported|were reported|it is reported|conspiracy|scheme to)\b/iu;
-const FUTURE = /\b(?:will|shall|plans? to|planned to|planning to|intends? to|intended to|intent to|agreed to|agrees to|agree to|pledged to|pledges to|pledge to|promised to|promises to|is to|are to|set to|expected to|going to|offered to|offers to|would|to be delivered|possible|proposed|prospective|approv\w+|authoriz\w+|authoris\w+|announced (?:plans|a package))\b/iu;
+const FUTURE = /\b(?:considering|weighing|mulling|preparing to|poised to|signed (?:a|an) (?:deal|contract|agreement)|will|shall|plans? to|planned to|planning to|intends? to|intended to|intent to|agreed to|agrees to|agree to|pledged to|pledges to|pledge to|promised to|promises to|is to|are to|set to|expected to|going to|offered to|offers to|would|to be delivered|possible|proposed|prospective|approv\w+|authoriz\w+|authoris\w+|announced (?:plans|a package))\b/iu;
 const NEGATION = /\b(?:not|never|no longer|neither|nor|refused to|declined to|stopped|ceased|halted)\b|n['’]t\b/iu;
 const CONDITIONAL = /\b(?:if|unless|whether)\b(?!\s+proven)/iu;
 const PLEA = /\b(?:urg\w+|call(?:ed|s|ing)? (?:on|for)|ask\w*|appeal\w*|press\w*|demand\w*|encourag\w+|want\w*)\b[^«;]{0,80}?\bto\s*(?:[\p{L}]+\s+){0,2}$/iu;
 const STOP = /\b(?:stop|cease|halt|end)\b/iu;
 
-const SAY = "(?:said|says|say|told|tells|reported|reports|report|stated|states|claimed|claims|alleged|alleges|warned|warns|announced|announces|noted|notes|wrote|writes|added|adds|confirmed|confirms|accused|accuses|accusing|condemn\\w*|denied|denies|deny|denying|rejected|rejects|dismissed|cited|believes|believe|estimated|estimates|found|finds|concluded|asserted|argued|insisted|revealed|reveals|disclosed|showed|shows|documented|documents|identified|determined|designated|charged|indicated|indicates|highlighted|acknowledged|admitted|explained|testified|tweeted|posted)";
-const CLAIMANT_BEFORE = new RegExp(`«(\\d+)»(?:\\s*,[^«,]{1,80}?,)?\\s+(?:(?:also|has|have|had|previously|publicly|repeatedly|strongly|today|on \\w+)\\s+)*${SAY}\\b`, "giu");
-const CLAIMANT_PAREN = new RegExp(`,\\s*«(\\d+)»\\s+(?:(?:also|has|had)\\s+)?${SAY}\\b`, "giu");
+const SAY = "(?:said|says|say|told|tells|reported|reports|report|stated|states|claimed|claims|alleged|alleges|warned|warns|announced|announces|noted|notes|wrote|writes|added|adds|confirmed|confirms|accused|accuses|accusing|condemn\\w*|denied|denies|deny|denying|rejected|rejects|dismissed|cited|believes|believe|estimated|estimates|found|finds|concluded|asserted|argued|insisted|revealed|reveals|disclosed|showed|shows|documented|documents|identified|determined|designated|charged|indicated|indicates|highlighted|acknowledged|admitted|explained|testified|tweeted|posted|claim|called|calls|labelled|labeled|described|termed|insisted|maintained|show|showed|shows|suggest|suggests|suggested|indicate)";
+const CLAIMANT_BEFORE = new RegExp(`«(\\d+)»(?:\\s*,[^,]{1,80}?,)?(?:\\s+(?!(?:that|which|who|and|or)\\b)[a-z][\\w-]*){0,3}\\s+(?:(?:also|has|have|had|previously|publicly|repeatedly|strongly|today|on \\w+)\\s+)*${SAY}\\b`, "giu");
+const CLAIMANT_PAREN = new RegExp(`,\\s*(?:the\\s+|a\\s+|an\\s+)?«(\\d+)»(?:\\s+[a-z][\\w-]*){0,3}\\s+(?:(?:also|has|had)\\s+)?${SAY}\\b`, "giu");
 const ACCORDING = /according to\s+(?:(?:the|an?|[\p{L}-]+)\s+){0,5}?«(\d+)»/giu;
 const CITING = /\b(?:citing|quoting|cited by|as reported by|reported by|sources? (?:at|in|from|close to))\s+(?:(?:the|an?|[\p{L}-]+)\s+){0,4}?«(\d+)»/giu;
 const STATEMENT = /\b(?:in a (?:statement|report|letter|post|tweet|decree|designation|press release|filing)|a (?:decree|designation|statement|report) (?:by|from|of))\s+(?:the\s+)?«(\d+)»/giu;
@@ -60,7 +60,7 @@ export function assessClaim(masked: string, roleStart: number, trigStart: number
 
   let modality: Modality = "actual";
   const trig = masked.slice(trigStart, trigEnd);
-  const neg = NEGATION.exec(near.split(/«\d+»/).pop() ?? "");
+  const neg = NEGATION.exec(near.split(/«\d+»/).pop() ?? "") ?? /\bneither\b/iu.exec(before);
   if (neg && stance !== "denied" && !/not only/iu.test(near)) { modality = "negated"; cues.push(`negation: ${neg[0]}`); }
   else {
     const f = FUTURE.exec(near) ?? FUTURE.exec(trig);

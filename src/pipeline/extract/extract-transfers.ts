@@ -52,6 +52,8 @@ function findRaw(ms: MaskedSentence): RawTransfer[] {
         if (trig) {
           const items = itemsAt ? ms.original(itemsAt[0], itemsAt[1]).text : "";
           raws.push({ rule: rule.id, sup: markersIn(g["sup"]), rec: markersIn(g["rec"]), items, trig: [trig[0], trig[1]], stance: rule.stance, kind: rule.kind, supplierTypes: rule.supplierTypes, supplierAsState: rule.supplierAsState });
+          // An intermediary ("via front companies in Hong Kong") supplies what it passes on.
+          if (g["via"]) raws.push({ rule: rule.id, sup: markersIn(g["via"]), rec: markersIn(g["rec"]), items, trig: [trig[0], trig[1]], stance: rule.stance, kind: rule.kind });
         }
         // Overlapping matches: a later trigger may share the subject of this one.
         re.lastIndex = m.index + 1;
@@ -80,6 +82,8 @@ function actingState(key: string, raw: RawTransfer, entities: Map<string, DocEnt
   return stateKey;
 }
 
+const ABSTRACT_ITEMS = /\b(?:warnings?|messages?|letters?|calls?|visits?|delegations?|invitations?|praise|criticism|condemnation|assurances?|guarantees?|thanks|requests?|complaints?|threats?|awards?|prizes?|votes?|mandates?|approval|permission|sanctions?|briefings?|reports?|statements?|questions?|answers?|responses?|replies|signals?|apolog(?:y|ies)|congratulations|condolences|support of|backing)\b/iu;
+
 function settle(raw: RawTransfer, ms: MaskedSentence, entities: Map<string, DocEntity>, lexicon: Lexicon, text: string): KeyedTransfer[] {
   const { sentence, masked } = ms;
   const positions = [...raw.sup, ...raw.rec].map((i) => masked.indexOf(`«${i}»`)).filter((p) => p >= 0);
@@ -87,6 +91,8 @@ function settle(raw: RawTransfer, ms: MaskedSentence, entities: Map<string, DocE
   const a = assessClaim(masked, roleStart, raw.trig[0], raw.trig[1], [...raw.sup, ...raw.rec], raw.stance);
   if (a.skip || a.modality === "negated" && false) return [];
   const items = parseItems(raw.items);
+  // "received a stern warning from the Council": nothing changed hands.
+  if (items.length && items.every((i) => ABSTRACT_ITEMS.test(i))) return [];
   const kind: TransferKind = classifyKind(items, lexicon, raw.kind as TransferKind | undefined);
   const claimantKey = a.claimant !== null ? sentence.mentions[a.claimant]?.keys[0] ?? null : null;
   const trigSpan = ms.original(raw.trig[0], raw.trig[1]);

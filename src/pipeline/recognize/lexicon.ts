@@ -43,8 +43,8 @@ export interface Lexicon {
 }
 
 interface RawCountry { code: string; name: string; names?: string[]; demonyms?: string[]; metonyms?: string[]; capital?: string | null }
-interface RawForce { id: string; name: string; country?: string | null; kind?: string; aliases?: string[]; ambiguous?: boolean; ambiguousAliases?: string[] }
-interface RawOrg { id: string; name: string; type?: string; country?: string | null; aliases?: string[]; sector?: string }
+interface RawForce { id: string; name: string; country?: string | null; kind?: string; aliases?: string[]; ambiguous?: boolean; ambiguousForms?: string[] }
+interface RawOrg { id: string; name: string; type?: string; country?: string | null; aliases?: string[]; sector?: string; ambiguousForms?: string[] }
 interface RawLeader { id: string; name: string; country: string; aliases?: string[] }
 interface RawItems {
   categories?: Array<{ term: string; forms?: string[]; kind: TransferKind; category: string }>;
@@ -102,12 +102,15 @@ function buildLexicon(countries: RawCountry[], forces: RawForce[], orgs: RawOrg[
   for (const f of forces) {
     const national = f.kind !== "non_state" && !!f.country;
     const ref: LexRef = { kind: "force", id: f.id, name: f.name, code: f.country ?? undefined, national };
-    for (const a of [f.name, ...(f.aliases ?? [])]) add(a, ref);
+    // Forms the knowledge base marks ambiguous ("the junta", "SAC") name no one by themselves.
+    const skip = new Set(f.ambiguousForms ?? []);
+    for (const a of [f.name, ...(f.aliases ?? [])]) if (!skip.has(a) && !/^(?:the )?(?:military )?junta$/i.test(a)) add(a, ref);
   }
   for (const o of orgs) {
     const type = (o.type && ENTITY_TYPES.has(o.type) ? o.type : "organization") as EntityType;
     const ref: LexRef = { kind: "org", id: o.id, name: o.name, type, code: o.country ?? undefined, sector: o.sector };
-    for (const a of [o.name, ...(o.aliases ?? [])]) add(a, ref);
+    const skip = new Set(o.ambiguousForms ?? []);
+    for (const a of [o.name, ...(o.aliases ?? [])]) if (!skip.has(a)) add(a, ref);
   }
   for (const l of leaders) {
     const ref: LexRef = { kind: "org", id: l.id, name: l.name, type: "person", code: l.country };

@@ -220,7 +220,7 @@ function resolveCoref(c: Candidate, history: Array<{ key: string; sentence: numb
   if (hit) return hit.key;
   if (want === "plural") return recent.find((h) => entities.get(h.key)?.type === "organization")?.key ?? null;
   void 0;
-  if (want === "orgOrGroup") return recent.find((h) => entities.get(h.key)?.type === "state" && h.sentence === sentence)?.key ?? null;
+  if (want === "orgOrGroup") return recent.find((h) => entities.get(h.key)?.type === "state" && sentence - h.sentence <= 1)?.key ?? null;
   return null;
 }
 

@@ -5,7 +5,7 @@ export const activeSupply: ExtractionRule = {
   id: "extract/01-active-supply",
   description: "supplier as subject of a supply verb, recipient after to/into/for",
   patterns: [
-    rx("(?<sup>{EL}){GAP}\\s+(?<trig>{SUPPLY})\\s+(?<items>{ITEMS})\\s+(?:to|into|for|into the hands of|in the hands of)\\s+(?<rec>{EL})"),
+    rx("(?<sup>{EL}){GAP}\\s+(?<trig>{SUPPLY})\\s+(?<items>{ITEMS})\\s+(?:to|into|for|into the hands of|in the hands of)\\s+(?<rec>{REL})"),
     rx("(?<sup>{EL}){GAP}\\s+(?<trig>{SUPPLY})\\s+(?:to|into the hands of)\\s+(?<rec>{EL})(?<items>[^«;.]{0,160})"),
   ],
 };

@@ -10,6 +10,8 @@ import { assistAcquiring } from "./09-assist-acquiring.ts";
 import { training } from "./10-training.ts";
 import { saleTo } from "./12-sale-to.ts";
 import { subjectPurpose } from "./13-subject-purpose.ts";
+import { reachVia } from "./14-reach-via.ts";
+import { usePossessive } from "./15-use-possessive.ts";
 
 /**
  * Pattern rules in priority order: when two rules find the same supplier and
@@ -18,5 +20,5 @@ import { subjectPurpose } from "./13-subject-purpose.ts";
  * their own files as functions.
  */
 export const PATTERN_RULES: ExtractionRule[] = [
-  activeSupply, supplyRecipientObject, passiveSupply, reception, nominalSupply, use, procureFor, assistAcquiring, training, saleTo, subjectPurpose,
+  activeSupply, supplyRecipientObject, passiveSupply, reception, nominalSupply, use, procureFor, assistAcquiring, training, saleTo, subjectPurpose, reachVia, usePossessive,
 ];

@@ -26,6 +26,8 @@ export const gazetteer: RecognitionRule = {
   },
 };
 
+const ORIGIN_NOUNS = /^(?:deliveries|delivery|exports?|supplies|shipments?|sales|transfers?|arms|weapons?|munitions?|ammunition|shells?|missiles?|rockets?|drones?|tanks?|artillery|mortar|machine|microelectronics|chips?|semiconductors?|components?|parts|engines?|technology|equipment|hardware|rifles?|jets?|aircraft|helicopters?|howitzers?|grenades?)$/;
+
 export function stateSpec(lexicon: Lexicon, code: string): EntitySpec {
   const c = lexicon.countries.get(code);
   return { key: `state:${code}`, name: c?.name ?? code, type: "state", country: code, aliases: c ? c.names.slice(0, 3) : [] };
@@ -41,9 +43,11 @@ function specOf(entries: LexEntry[], ctx: SentenceContext, first: number, last: 
     case "country":
       return stateSpec(ctx.lexicon, r.code);
     case "demonym": {
-      // A bare demonym names the state only as an origin: "Russian-built", "Chinese-made".
+      // A bare demonym names the state only as an origin: "Russian-built", "Chinese-made",
+      // "Belarusian ammunition", "Russian deliveries".
       const next = ctx.tokens[last + 1];
       if (isHyphen(next)) return stateSpec(ctx.lexicon, r.code);
+      if (next && (ORIGIN_NOUNS.test(next.norm) || ctx.lexicon.items.has(next.norm))) return stateSpec(ctx.lexicon, r.code);
       return null;
     }
     case "force":

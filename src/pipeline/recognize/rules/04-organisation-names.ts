@@ -46,7 +46,9 @@ export const organisationNames: RecognitionRule = {
       const words = tokens.slice(i, last + 1);
       const suffix = words.some((t, k) => k > 0 && ORG_SUFFIXES.has(t.norm)) || (words.length === 1 && false);
       // "advocacy group Justice For Myanmar", "state-owned Norinco", "Shandong-based IRay"
-      const descriptor = (DESCRIPTOR_NOUNS.has(tokens[i - 1]?.norm ?? "") || (tokens[i - 1]?.text === "," && DESCRIPTOR_NOUNS.has(tokens[i - 2]?.norm ?? "")) || (tokens[i - 2]?.text === "-" && /^(?:owned|based|controlled|run|backed|registered|headquartered|linked|affiliated)$/.test(tokens[i - 1]?.norm ?? ""))) && !ctx.titleCase;
+      // "supplied to the RSF by Krusik": a name after by/from in a supply construction.
+      const agent = /^(?:by|from)$/.test(tokens[i - 1]?.norm ?? "") && /(?:ed|sold|sent|made|built|bought)$/.test(tokens.slice(Math.max(0, i - 8), i - 1).map((t) => t.norm).join(" ")) && !ctx.titleCase;
+      const descriptor = agent || (DESCRIPTOR_NOUNS.has(tokens[i - 1]?.norm ?? "") || (tokens[i - 1]?.text === "," && DESCRIPTOR_NOUNS.has(tokens[i - 2]?.norm ?? "")) || (tokens[i - 2]?.text === "-" && /^(?:owned|based|controlled|run|backed|registered|headquartered|linked|affiliated)$/.test(tokens[i - 1]?.norm ?? ""))) && !ctx.titleCase;
       const bracket = tokens[last + 1]?.text === "(" && isAllCaps(tokens[last + 2]) && tokens[last + 3]?.text === ")";
       const acronym = words.length === 1 && isAllCaps(words[0]) && words[0]!.text.replace(/[^\p{L}]/gu, "").length >= 2 && !ctx.titleCase && !NOT_ORG_ACRONYMS.has(words[0]!.norm) && !ctx.lexicon.items.has(words[0]!.norm);
       const endsInSuffix = ORG_SUFFIXES.has(tokens[last]!.norm) && words.length >= 2;
@@ -62,7 +64,12 @@ export const organisationNames: RecognitionRule = {
         aliases.push(spanText(ctx.text, tokens, i, last + 3));
         end = last + 3;
       }
-      out.push({ first: i, last: end, entities: [{ key: `name:${key}`, name: surface, type: "organization", aliases }], rule: this.id, priority: acronym ? 1 : 3 });
+      // "Trading Co., Ltd." and "Ltd." : a trailing legal form and its full stop belong to the name.
+      if (!bracket) {
+        if (tokens[end + 1]?.text === "," && LEGAL_FORMS.has(tokens[end + 2]?.norm ?? "")) end += 2;
+        if (tokens[end + 1]?.text === "." && LEGAL_FORMS.has(tokens[end]!.norm)) end += 1;
+      }
+      out.push({ first: i, last: end, entities: [{ key: `name:${key}`, name: surface, type: "organization", aliases }], rule: this.id, priority: acronym ? 1 : endsInSuffix || suffix ? 5 : 3 });
       // A bracketed acronym may be a known one: let the gazetteer decide for it too.
       i = last;
     }

@@ -40,7 +40,7 @@ export const persons: RecognitionRule = {
       if (n === 1 && !titled) { i = j; continue; }
       const nameTokens = tokens.slice(i, j + 1).filter((t) => !SUFFIXES.has(t.norm) && t.text !== "." && !/^\p{Lu}$/u.test(t.text));
       const surname = nameTokens[nameTokens.length - 1]?.norm ?? tokens[j]!.norm;
-      out.push({ first: i, last: j, entities: [{ key: `person:${surname}`, name: spanText(ctx.text, tokens, i, j), type: "person" }], rule: this.id, priority: 4 });
+      out.push({ first: i, last: j, entities: [{ key: `person:${surname}`, name: spanText(ctx.text, tokens, i, j), type: "person" }], rule: this.id, priority: titled ? 4 : 2 });
       i = j;
     }
     return out;

@@ -16,7 +16,7 @@ export const ORG_SUFFIXES = new Set([
   "brigade", "militia", "front", "movement", "party", "forces", "force", "navy", "alliance", "union", "organization",
   "organisation", "federation", "manufacturing", "instruments", "devices", "components", "solutions", "microelectronics",
   "semiconductor", "semiconductors", "optics", "defense", "defence", "arms", "armaments", "munitions", "motors",
-  "airlines", "airways", "marine", "shipyard", "shipbuilding", "helicopters", "aircraft", "missiles", "design",
+  "robotics", "avionics", "optronics", "photonics", "airlines", "airways", "marine", "shipyard", "shipbuilding", "helicopters", "aircraft", "missiles", "design",
 ]);
 
 /** Nouns that introduce a name: "advocacy group Justice For Myanmar", "drone maker DJI". */
@@ -47,7 +47,10 @@ export const FORCE_PHRASES = [
   "army", "forces", "troops", "soldiers", "navy", "government", "regime", "junta", "authorities", "servicemen",
   "personnel", "units", "pilots", "administration", "state", "federation", "students", "cadets", "officers",
   "specialists", "engineers", "technicians", "crews", "servicemembers", "service members", "military personnel",
-  "defence forces", "defense forces", "national army", "people's army",
+  "defence forces", "defense forces", "national army", "people's army", "foreign ministry", "foreign affairs ministry",
+  "ministry of foreign affairs", "officials", "official", "intelligence", "military intelligence", "intelligence services",
+  "defence minister", "defense minister", "foreign minister", "embassy", "diplomats", "customs", "state media",
+  "leadership", "fighters",
 ].map((p) => p.split(/[ -]/));
 
 /** Nouns for a state's arms industry, a party of its own. */
