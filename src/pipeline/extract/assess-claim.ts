@@ -25,7 +25,7 @@ const STOP = /\b(?:stop|cease|halt|end)\b/iu;
 
 const SAY = "(?:said|says|say|told|tells|reported|reports|report|stated|states|claimed|claims|alleged|alleges|warned|warns|announced|announces|noted|notes|wrote|writes|added|adds|confirmed|confirms|accused|accuses|accusing|condemn\\w*|denied|denies|deny|denying|rejected|rejects|dismissed|cited|believes|believe|estimated|estimates|found|finds|concluded|asserted|argued|insisted|revealed|reveals|disclosed|showed|shows|documented|documents|identified|determined|designated|charged|indicated|indicates|highlighted|acknowledged|admitted|explained|testified|tweeted|posted|claim|called|calls|labelled|labeled|described|termed|insisted|maintained|show|showed|shows|suggest|suggests|suggested|indicate)";
 const CLAIMANT_BEFORE = new RegExp(`«(\\d+)»(?:\\s*,[^,]{1,80}?,)?(?:\\s+(?!(?:that|which|who|and|or)\\b)[a-z][\\w-]*){0,3}\\s+(?:(?:also|has|have|had|previously|publicly|repeatedly|strongly|today|on \\w+)\\s+)*${SAY}\\b`, "giu");
-const CLAIMANT_PAREN = new RegExp(`,\\s*(?:the\\s+|a\\s+|an\\s+)?«(\\d+)»(?:\\s+[a-z][\\w-]*){0,3}\\s+(?:(?:also|has|had)\\s+)?${SAY}\\b`, "giu");
+const CLAIMANT_PAREN = new RegExp(`,\\s*(?:[\\p{L}.’'-]+\\s+){0,5}?«(\\d+)»(?:\\s+[a-z][\\w-]*){0,3}\\s+(?:(?:also|has|had)\\s+)?${SAY}\\b`, "giu");
 const ACCORDING = /according to\s+(?:(?:the|an?|[\p{L}-]+)\s+){0,5}?«(\d+)»/giu;
 const CITING = /\b(?:citing|quoting|cited by|as reported by|reported by|sources? (?:at|in|from|close to))\s+(?:(?:the|an?|[\p{L}-]+)\s+){0,4}?«(\d+)»/giu;
 const STATEMENT = /\b(?:in a (?:statement|report|letter|post|tweet|decree|designation|press release|filing)|a (?:decree|designation|statement|report) (?:by|from|of))\s+(?:the\s+)?«(\d+)»/giu;

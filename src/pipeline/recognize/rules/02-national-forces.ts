@@ -65,7 +65,7 @@ export const nationalForces: RecognitionRule = {
       }
       // "the government of Ukraine", "the armed forces of Russia"
       const f = matchPhrase(tokens, i, FORCE_PHRASES);
-      if (f !== null && (tokens[f + 1]?.norm === "of" || tokens[f + 1]?.norm === "in")) {
+      if (f !== null && (tokens[f + 1]?.norm === "of" || (tokens[f + 1]?.norm === "in" && STRONG_FORCE.has(tokens[f]!.norm)))) {
         const c = lookup(tokens, f + 2, lexicon, (e) => e.ref.kind === "country");
         if (c && c.entries[0]!.ref.kind === "country") {
           const first = tokens[i - 1]?.norm === "the" ? i - 1 : i;

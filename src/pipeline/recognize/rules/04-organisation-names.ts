@@ -2,7 +2,7 @@ import type { Candidate, RecognitionRule, SentenceContext } from "../mention-typ
 import type { Token } from "../../analyze/tokenize.ts";
 import { normalizeName } from "../../../domain/normalize-name.ts";
 import { isAllCaps, isCap, spanText } from "../token-tests.ts";
-import { DESCRIPTOR_NOUNS, NOT_NAME_WORDS, ORG_SUFFIXES } from "./vocabulary.ts";
+import { DESCRIPTOR_NOUNS, NOT_NAME_WORDS, ORG_SUFFIXES, PERSON_TITLES } from "./vocabulary.ts";
 
 /** Acronyms of goods, units and terms that look like organisation acronyms. */
 const NOT_ORG_ACRONYMS = new Set([
@@ -44,7 +44,8 @@ export const organisationNames: RecognitionRule = {
       // "the Biden administration", "the Tatmadaw government"
       const last = /^(?:administration|government)$/.test(tokens[lastCap + 1]?.norm ?? "") && /^\p{Ll}/u.test(tokens[lastCap + 1]!.text) ? lastCap + 1 : lastCap;
       const words = tokens.slice(i, last + 1);
-      const suffix = words.some((t, k) => k > 0 && ORG_SUFFIXES.has(t.norm)) || (words.length === 1 && false);
+      // The organisation word heads the name: last, or before its "of" phrase ("Bureau of Industry").
+      const suffix = words.some((t, k) => k > 0 && ORG_SUFFIXES.has(t.norm) && (k === words.length - 1 || /^(?:of|for)$/.test(words[k + 1]!.norm)));
       // "advocacy group Justice For Myanmar", "state-owned Norinco", "Shandong-based IRay"
       // "supplied to the RSF by Krusik": a name after by/from in a supply construction.
       const agent = /^(?:by|from)$/.test(tokens[i - 1]?.norm ?? "") && /(?:ed|sold|sent|made|built|bought)$/.test(tokens.slice(Math.max(0, i - 8), i - 1).map((t) => t.norm).join(" ")) && !ctx.titleCase;
@@ -80,7 +81,7 @@ export const organisationNames: RecognitionRule = {
 function startsName(tokens: Token[], i: number, ctx: SentenceContext): boolean {
   const t = tokens[i]!;
   if (!isCap(t) && !/^\p{Lu}/u.test(t.text.replace(/^\p{Ll}(?=\p{Lu})/u, ""))) return false;
-  if (isSentenceWord(t)) return false;
+  if (isSentenceWord(t) || PERSON_TITLES.has(t.norm)) return false;
   if (isCap(tokens[i - 1]) && !isSentenceWord(tokens[i - 1]!) && !CONNECTORS.has(tokens[i - 1]!.norm)) return false;
   void ctx;
   return true;
