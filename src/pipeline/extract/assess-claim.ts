@@ -49,7 +49,7 @@ export function assessClaim(masked: string, roleStart: number, trigStart: number
   if (plea && !STOP.test(plea[0])) { skip = true; cues.push("plea"); }
 
   let stance: Stance = baseStance ?? "asserted";
-  const denialV = DENIAL_VERB.exec(before);
+  const denialV = DENIAL_VERB.exec(masked.slice(clauseStart, trigEnd));
   if (denialV || DENIAL_PHRASE.test(masked)) {
     stance = "denied";
     cues.push(`denial: ${(denialV ?? DENIAL_PHRASE.exec(masked))![0]}`);
@@ -60,7 +60,7 @@ export function assessClaim(masked: string, roleStart: number, trigStart: number
 
   let modality: Modality = "actual";
   const trig = masked.slice(trigStart, trigEnd);
-  const neg = NEGATION.exec(near.split(/«\d+»/).pop() ?? "") ?? /\bneither\b/iu.exec(before);
+  const neg = NEGATION.exec(near.split(/«\d+»/).pop() ?? "") ?? /\bneither\b|\bno\s+(?:[\p{L}-]+\s+)?«\d+»/iu.exec(before);
   if (neg && stance !== "denied" && !/not only/iu.test(near)) { modality = "negated"; cues.push(`negation: ${neg[0]}`); }
   else {
     const f = FUTURE.exec(near) ?? FUTURE.exec(trig);
@@ -89,10 +89,10 @@ function findClaimant(masked: string, trigStart: number, roles: number[], stance
     const denier = [...masked.slice(0, denialAt).matchAll(/«(\d+)»/g)].pop();
     if (denier) return Number(denier[1]);
   }
-  const paren = pick(CLAIMANT_PAREN);
-  if (paren !== null && !roles.includes(paren)) return paren;
   const saidBefore = pick(CLAIMANT_BEFORE, trigStart);
   if (saidBefore !== null) return saidBefore;
+  const paren = pick(CLAIMANT_PAREN);
+  if (paren !== null && !roles.includes(paren)) return paren;
   const statement = pick(STATEMENT);
   if (statement !== null) return statement;
   return null;

@@ -26,8 +26,11 @@ export function extractTransfers(doc: RecognizedReport, lexicon: Lexicon, text: 
     const ms = maskSentence(sentence);
     const raws = findRaw(ms);
     raws.push(...sharedRecipient(ms, raws));
-    for (const raw of raws) {
-      for (const t of settle(raw, ms, doc.entities, lexicon, text)) {
+    const found: KeyedTransfer[] = [];
+    for (const raw of raws) found.push(...settle(raw, ms, doc.entities, lexicon, text));
+    found.push(...laterDenials(ms, found));
+    {
+      for (const t of found) {
         const key = `${t.supplier}|${t.recipient}|${t.stance}|${t.claimant ?? ""}|${t.modality}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -36,6 +39,16 @@ export function extractTransfers(doc: RecognizedReport, lexicon: Lexicon, text: 
     }
   }
   return out;
+}
+
+const LATER_DENIAL = /\b(?:charges?|claims?|accusations?|allegations?|reports?|assertions?)\s+(?:that\s+)?«(\d+)»\s+(?:has\s+|have\s+|had\s+)?(?:flatly\s+|firmly\s+|strongly\s+)?(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|disputes)\b/iu;
+
+/** "…, a charge Iran rejected": the same claim, denied by the party named after it. */
+function laterDenials(ms: MaskedSentence, found: KeyedTransfer[]): KeyedTransfer[] {
+  const m = LATER_DENIAL.exec(ms.masked);
+  const denier = m ? ms.sentence.mentions[Number(m[1])]?.keys[0] : undefined;
+  if (!denier) return [];
+  return found.filter((t) => t.stance !== "denied").map((t) => ({ ...t, stance: "denied" as const, claimant: denier, cues: [...t.cues, `denial: ${m![0]}`] }));
 }
 
 function findRaw(ms: MaskedSentence): RawTransfer[] {

@@ -84,7 +84,9 @@ function buildLexicon(countries: RawCountry[], forces: RawForce[], orgs: RawOrg[
     const key = phraseKey(s);
     if (!key) return;
     const list = entries.get(key) ?? [];
-    const caseSensitive = !/\p{Ll}/u.test(s) && /\p{Lu}/u.test(s);
+    // Short acronyms ("US", "DJI", "PLA") match only in capitals; longer all-caps names
+    // ("NORINCO") are also written in title case ("Norinco").
+    const caseSensitive = !/\p{Ll}/u.test(s) && /\p{Lu}/u.test(s) && s.replace(/[^\p{L}]/gu, "").length <= 4;
     const lowerOk = /^\p{Ll}/u.test(s);
     if (list.some((e) => sameRef(e.ref, ref) && e.caseSensitive === caseSensitive)) return;
     list.push({ ref, caseSensitive, lowerOk, surface: s });

@@ -48,8 +48,8 @@ export const organisationNames: RecognitionRule = {
       const suffix = words.some((t, k) => k > 0 && ORG_SUFFIXES.has(t.norm) && (k === words.length - 1 || /^(?:of|for)$/.test(words[k + 1]!.norm)));
       // "advocacy group Justice For Myanmar", "state-owned Norinco", "Shandong-based IRay"
       // "supplied to the RSF by Krusik": a name after by/from in a supply construction.
-      const agent = /^(?:by|from)$/.test(tokens[i - 1]?.norm ?? "") && /(?:ed|sold|sent|made|built|bought)$/.test(tokens.slice(Math.max(0, i - 8), i - 1).map((t) => t.norm).join(" ")) && !ctx.titleCase;
-      const descriptor = agent || (DESCRIPTOR_NOUNS.has(tokens[i - 1]?.norm ?? "") || (tokens[i - 1]?.text === "," && DESCRIPTOR_NOUNS.has(tokens[i - 2]?.norm ?? "")) || (tokens[i - 2]?.text === "-" && /^(?:owned|based|controlled|run|backed|registered|headquartered|linked|affiliated)$/.test(tokens[i - 1]?.norm ?? ""))) && !ctx.titleCase;
+      const agent = /^(?:by|from)$/.test(tokens[i - 1]?.norm ?? "") && /\b(?:supplied|delivered|provided|shipped|exported|transferred|sold|sent|made|built|bought|manufactured|produced|purchased|acquired|imported|received)\b/.test(tokens.slice(Math.max(0, i - 8), i - 1).map((t) => t.norm).join(" ")) && !ctx.titleCase;
+      const descriptor = (agent && words.length === 1 && !ctx.lexicon.entries.has(words[0]!.norm)) || (DESCRIPTOR_NOUNS.has(tokens[i - 1]?.norm ?? "") || (tokens[i - 1]?.text === "," && DESCRIPTOR_NOUNS.has(tokens[i - 2]?.norm ?? "")) || (tokens[i - 2]?.text === "-" && /^(?:owned|based|controlled|run|backed|registered|headquartered|linked|affiliated)$/.test(tokens[i - 1]?.norm ?? ""))) && !ctx.titleCase;
       const bracket = tokens[last + 1]?.text === "(" && isAllCaps(tokens[last + 2]) && tokens[last + 3]?.text === ")";
       const acronym = words.length === 1 && isAllCaps(words[0]) && words[0]!.text.replace(/[^\p{L}]/gu, "").length >= 2 && !ctx.titleCase && !NOT_ORG_ACRONYMS.has(words[0]!.norm) && !ctx.lexicon.items.has(words[0]!.norm);
       const endsInSuffix = ORG_SUFFIXES.has(tokens[last]!.norm) && words.length >= 2;
