@@ -24,7 +24,7 @@ const PLEA = /\b(?:urg\w+|call(?:ed|s|ing)? (?:on|for)|ask\w*|appeal\w*|press\w*
 const STOP = /\b(?:stop|cease|halt|end)\b/iu;
 
 const SAY = "(?:said|says|say|told|tells|reported|reports|report|stated|states|claimed|claims|alleged|alleges|warned|warns|announced|announces|noted|notes|wrote|writes|added|adds|confirmed|confirms|accused|accuses|accusing|condemn\\w*|denied|denies|deny|denying|rejected|rejects|dismissed|cited|believes|believe|estimated|estimates|found|finds|concluded|asserted|argued|insisted|revealed|reveals|disclosed|showed|shows|documented|documents|identified|determined|designated|charged|indicated|indicates|highlighted|acknowledged|admitted|explained|testified|tweeted|posted|claim|called|calls|labelled|labeled|described|termed|insisted|maintained|show|showed|shows|suggest|suggests|suggested|indicate)";
-const CLAIMANT_BEFORE = new RegExp(`«(\\d+)»(?:\\s*,[^,]{1,80}?,)?(?:\\s+(?!(?:that|which|who|and|or)\\b)[a-z][\\w-]*){0,3}\\s+(?:(?:also|has|have|had|previously|publicly|repeatedly|strongly|today|on \\w+)\\s+)*${SAY}\\b`, "giu");
+const CLAIMANT_BEFORE = new RegExp(`«(\\d+)»(?:\\s*,[^,]{1,80}?,)?(?:\\s+(?!(?:that|which|who|and|or|by|to|of|in|on|for|with|from|at|as|after|before|under|over|into)\\b)[a-z][\\w-]*){0,3}\\s+["“]?(?:(?:also|has|have|had|previously|publicly|repeatedly|strongly|today|on \\w+)\\s+)*${SAY}\\b`, "giu");
 const CLAIMANT_PAREN = new RegExp(`,\\s*(?:[\\p{L}.’'-]+\\s+){0,5}?«(\\d+)»(?:\\s+[a-z][\\w-]*){0,3}\\s+(?:(?:also|has|had)\\s+)?${SAY}\\b`, "giu");
 const ACCORDING = /according to\s+(?:(?:the|an?|[\p{L}-]+)\s+){0,5}?«(\d+)»/giu;
 const CITING = /\b(?:citing|quoting|cited by|as reported by|reported by|sources? (?:at|in|from|close to))\s+(?:(?:the|an?|[\p{L}-]+)\s+){0,4}?«(\d+)»/giu;
@@ -89,7 +89,12 @@ function findClaimant(masked: string, trigStart: number, roles: number[], stance
     const denier = [...masked.slice(0, denialAt).matchAll(/«(\d+)»/g)].pop();
     if (denier) return Number(denier[1]);
   }
-  const saidBefore = pick(CLAIMANT_BEFORE, trigStart);
+  // A party in the claim's own roles is not its claimant ("A and B have announced …").
+  let saidBefore: number | null = null;
+  for (const m of masked.matchAll(CLAIMANT_BEFORE)) {
+    if (m.index > trigStart) break;
+    if (!roles.includes(Number(m[1]))) saidBefore = Number(m[1]);
+  }
   if (saidBefore !== null) return saidBefore;
   const paren = pick(CLAIMANT_PAREN);
   if (paren !== null && !roles.includes(paren)) return paren;

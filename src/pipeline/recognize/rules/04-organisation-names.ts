@@ -13,6 +13,9 @@ const NOT_ORG_ACRONYMS = new Set([
   "mde", "fms", "pda", "usai", "edas", "eda", "imse", "oconus", "pl", "ih", "ndaa", "ftz", "hs", "eccn", "ear", "itar",
 ]);
 
+const ITEM_NEXT = /^(?:launchers?|drones?|missiles?|rockets?|systems?|batteries|battery|tanks?|vehicles?|rifles?|howitzers?|shells?|rounds|munitions?|aircraft|jets?|helicopters?|guns?|radars?|engines?|chips?|modules?)$/;
+const SUPPLY_NEXT = /^(?:supplied|supplies|delivered|delivers|provided|provides|sold|sells|shipped|ships|exported|exports|transferred|sent|sends|donated)$/;
+
 const LEGAL_FORMS = new Set(["corp", "corporation", "co", "company", "ltd", "limited", "inc", "llc", "plc", "jsc", "pjsc", "ojsc", "gmbh", "ag", "sa"]);
 const CONNECTORS = new Set(["of", "for", "and", "&", "the", "de", "du", "la", "und"]);
 
@@ -51,9 +54,13 @@ export const organisationNames: RecognitionRule = {
       const agent = /^(?:by|from)$/.test(tokens[i - 1]?.norm ?? "") && /\b(?:supplied|delivered|provided|shipped|exported|transferred|sold|sent|made|built|bought|manufactured|produced|purchased|acquired|imported|received)\b/.test(tokens.slice(Math.max(0, i - 8), i - 1).map((t) => t.norm).join(" ")) && !ctx.titleCase;
       const descriptor = (agent && words.length === 1 && !ctx.lexicon.entries.has(words[0]!.norm)) || (DESCRIPTOR_NOUNS.has(tokens[i - 1]?.norm ?? "") || (tokens[i - 1]?.text === "," && DESCRIPTOR_NOUNS.has(tokens[i - 2]?.norm ?? "")) || (tokens[i - 2]?.text === "-" && /^(?:owned|based|controlled|run|backed|registered|headquartered|linked|affiliated)$/.test(tokens[i - 1]?.norm ?? ""))) && !ctx.titleCase;
       const bracket = tokens[last + 1]?.text === "(" && isAllCaps(tokens[last + 2]) && tokens[last + 3]?.text === ")";
-      const acronym = words.length === 1 && isAllCaps(words[0]) && words[0]!.text.replace(/[^\p{L}]/gu, "").length >= 2 && !ctx.titleCase && !NOT_ORG_ACRONYMS.has(words[0]!.norm) && !ctx.lexicon.items.has(words[0]!.norm);
+      // "SAMP/T batteries", "PULS rocket launchers": a designation, not a firm.
+      const designation = /^[/-]$/.test(tokens[last + 1]?.text ?? "") || ITEM_NEXT.test(tokens[last + 1]?.norm ?? "") || ctx.lexicon.items.has(tokens[last + 1]?.norm ?? "");
+      // "Kupol delivered drones": a name that is the subject of a supply verb.
+      const supplier = words.length === 1 && SUPPLY_NEXT.test(tokens[last + 1]?.norm ?? "") && !ctx.titleCase && !ctx.lexicon.entries.has(words[0]!.norm);
+      const acronym = !designation && words.length === 1 && isAllCaps(words[0]) && words[0]!.text.replace(/[^\p{L}]/gu, "").length >= 2 && !ctx.titleCase && !NOT_ORG_ACRONYMS.has(words[0]!.norm) && !ctx.lexicon.items.has(words[0]!.norm);
       const endsInSuffix = ORG_SUFFIXES.has(tokens[last]!.norm) && words.length >= 2;
-      if (!(suffix || descriptor || bracket || acronym || endsInSuffix)) { i = last; continue; }
+      if (!(suffix || descriptor || bracket || acronym || endsInSuffix || supplier)) { i = last; continue; }
       if (ctx.titleCase && !(endsInSuffix || bracket)) { i = last; continue; }
       const surface = spanText(ctx.text, tokens, i, last);
       const key = normalizeName(surface);
@@ -67,6 +74,7 @@ export const organisationNames: RecognitionRule = {
       }
       // "Trading Co., Ltd." and "Ltd." : a trailing legal form and its full stop belong to the name.
       if (!bracket) {
+        if (tokens[end + 1]?.text === "." && LEGAL_FORMS.has(tokens[end]!.norm)) end += 1;
         if (tokens[end + 1]?.text === "," && LEGAL_FORMS.has(tokens[end + 2]?.norm ?? "")) end += 2;
         if (tokens[end + 1]?.text === "." && LEGAL_FORMS.has(tokens[end]!.norm)) end += 1;
       }

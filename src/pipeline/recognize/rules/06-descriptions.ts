@@ -22,7 +22,7 @@ export const descriptions: RecognitionRule = {
         for (let k = i + 1; k <= i + 4 && k < tokens.length; k++) {
           const w = tokens[k]!.norm;
           // "the Entity List" is a name, not a description.
-          if (/^\p{Lu}/u.test(tokens[k]!.text)) break;
+          if (/^\p{Lu}/u.test(tokens[k]!.text) && (ORG_NOUNS.test(w) || MEDIA_NOUNS.test(w))) break;
           let want: CorefWant | null = null;
           if (ORG_NOUNS.test(w)) want = "org";
           else if (MEDIA_NOUNS.test(w)) want = "media";
