@@ -53,7 +53,10 @@ function laterDenials(ms: MaskedSentence, found: KeyedTransfer[]): KeyedTransfer
 
 function findRaw(ms: MaskedSentence): RawTransfer[] {
   const raws: RawTransfer[] = [];
+  // A transfer needs two parties.
+  if (ms.sentence.mentions.length < 2) return raws;
   for (const rule of PATTERN_RULES) {
+    if (!rule.requires.test(ms.masked)) continue;
     for (const re of rule.patterns) {
       re.lastIndex = 0;
       for (;;) {
@@ -63,7 +66,9 @@ function findRaw(ms: MaskedSentence): RawTransfer[] {
         const trig = m.indices?.groups?.["trig"];
         const itemsAt = m.indices?.groups?.["items"] ?? m.indices?.groups?.["items2"];
         if (trig) {
-          const items = itemsAt ? ms.original(itemsAt[0], itemsAt[1]).text : "";
+          // Without an items slot, the goods are the words just before the trigger ("X were supplied to …").
+          const before = itemsAt ? null : /[^«;,.]{0,80}$/u.exec(ms.masked.slice(0, trig[0]));
+          const items = itemsAt ? ms.original(itemsAt[0], itemsAt[1]).text : before ? ms.original(before.index, before.index + before[0].length).text : "";
           raws.push({ rule: rule.id, sup: markersIn(g["sup"]), rec: markersIn(g["rec"]), items, trig: [trig[0], trig[1]], stance: rule.stance, kind: rule.kind, supplierTypes: rule.supplierTypes, supplierAsState: rule.supplierAsState });
           // An intermediary ("via front companies in Hong Kong") supplies what it passes on.
           if (g["via"]) raws.push({ rule: rule.id, sup: markersIn(g["via"]), rec: markersIn(g["rec"]), items, trig: [trig[0], trig[1]], stance: rule.stance, kind: rule.kind });

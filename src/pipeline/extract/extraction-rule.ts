@@ -9,6 +9,8 @@ export interface ExtractionRule {
   id: string;
   description: string;
   patterns: RegExp[];
+  /** A cheap test a sentence must pass before the patterns run (most sentences fail it). */
+  requires: RegExp;
   /** Stance the construction carries by itself ("accused of supplying" is hedged). */
   stance?: Stance | undefined;
   kind?: TransferKind | undefined;

@@ -36,6 +36,8 @@ export interface ItemInfo {
 /** The dictionaries the recognizer looks phrases up in, keyed by `phraseKey`. */
 export interface Lexicon {
   entries: Map<string, LexEntry[]>;
+  /** Every proper prefix of every key, so a look-up stops as soon as no key can follow. */
+  prefixes: Set<string>;
   maxTokens: number;
   countries: Map<string, CountryInfo>;
   items: Map<string, ItemInfo>;
@@ -138,7 +140,12 @@ function buildLexicon(countries: RawCountry[], forces: RawForce[], orgs: RawOrg[
     const info: ItemInfo = { kind: c.kind, category: c.category, designation: false };
     for (const a of [c.term, ...(c.forms ?? [])]) addItem(a, info);
   }
-  return { entries, maxTokens, countries: countryMap, items: itemMap, itemMaxTokens };
+  const prefixes = new Set<string>();
+  for (const key of entries.keys()) {
+    const words = key.split(" ");
+    for (let n = 1; n < words.length; n++) prefixes.add(words.slice(0, n).join(" "));
+  }
+  return { entries, prefixes, maxTokens, countries: countryMap, items: itemMap, itemMaxTokens };
 }
 
 function sameRef(a: LexRef, b: LexRef): boolean {

@@ -6,25 +6,42 @@ export const isAllCaps = (t: Token | undefined): boolean => !!t && /^[\p{Lu}\p{N
 export const isWord = (t: Token | undefined): boolean => !!t && /^[\p{L}\p{N}]/u.test(t.text);
 export const isHyphen = (t: Token | undefined): boolean => !!t && /^[-‐‑]$/.test(t.text);
 
-/** Longest dictionary match starting at token `i`, honouring each entry's case rule. */
-export function lookup(tokens: Token[], i: number, lex: Lexicon, accept?: (e: LexEntry) => boolean): { last: number; entries: LexEntry[] } | null {
-  const parts: string[] = [];
-  const ends: number[] = [];
-  if (i < 0 || i >= tokens.length) return null;
-  for (let j = i; j < tokens.length && parts.length < lex.maxTokens; j++) {
+/** All dictionary keys starting at each token of a sentence, computed once per sentence. */
+const matchCache = new WeakMap<Token[], Map<number, Array<{ last: number; entries: LexEntry[] }>>>();
+
+function matchesAt(tokens: Token[], i: number, lex: Lexicon): Array<{ last: number; entries: LexEntry[] }> {
+  let perSentence = matchCache.get(tokens);
+  if (!perSentence) {
+    perSentence = new Map();
+    matchCache.set(tokens, perSentence);
+  }
+  const cached = perSentence.get(i);
+  if (cached) return cached;
+  const found: Array<{ last: number; entries: LexEntry[] }> = [];
+  let key = "";
+  let parts = 0;
+  for (let j = i; j < tokens.length && parts < lex.maxTokens; j++) {
     const t = tokens[j]!;
     if (isHyphen(t) || t.text === ".") {
-      if (j === i) return null;
+      if (j === i) break;
       continue;
     }
     if (j > i && !isWord(t) && t.norm !== "'s" && t.text !== "&" && t.text !== "'" && t.text !== "’") break;
-    parts.push(t.norm);
-    ends.push(j);
+    key = parts ? `${key} ${t.norm}` : t.norm;
+    parts++;
+    const entries = lex.entries.get(key);
+    if (entries) found.push({ last: j, entries });
+    if (!lex.prefixes.has(key)) break;
   }
-  for (let n = parts.length; n >= 1; n--) {
-    const entries = lex.entries.get(parts.slice(0, n).join(" "));
-    if (!entries) continue;
-    const last = ends[n - 1]!;
+  found.reverse();
+  perSentence.set(i, found);
+  return found;
+}
+
+/** Longest dictionary match starting at token `i`, honouring each entry's case rule. */
+export function lookup(tokens: Token[], i: number, lex: Lexicon, accept?: (e: LexEntry) => boolean): { last: number; entries: LexEntry[] } | null {
+  if (i < 0 || i >= tokens.length) return null;
+  for (const { last, entries } of matchesAt(tokens, i, lex)) {
     const surface = tokens.slice(i, last + 1);
     const ok = entries.filter((e) => caseOk(e, surface) && (!accept || accept(e)));
     if (ok.length) return { last, entries: ok };

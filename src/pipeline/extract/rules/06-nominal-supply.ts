@@ -10,6 +10,7 @@ const NOMINAL = "(?:provision|provisions|supply|supplies|supplying|delivery|deli
 export const nominalSupply: ExtractionRule = {
   id: "extract/06-nominal-supply",
   description: "supplier and recipient around a noun of supply",
+  requires: /suppl|provi|export|source|vendor|seller|purveyor|deliver|transfer|sale|shipment|donation|consignment|flow|smuggl|transship|agreement|deal|contract/i,
   patterns: [
     rx("(?<sup>{EL}){GAP}\\s+(?:is|are|was|were|has been|have been|remains|remained|became|becomes|is seen as|is considered|as)\\s+(?:[^«;]{0,50}?\\s)?(?<trig>suppliers?|providers?|exporters?|sources?|vendors?|sellers?|purveyors?)\\s+of\\s+(?<items>{ITEMS})\\s+(?:to|for)\\s+(?<rec>{EL})"),
     rx("(?<sup>{EL}){GAP}\\s+(?:is|are|was|were|has been|have been|remains|remained|became|becomes)\\s+(?<items>[^«;]{0,50}?)\\s*(?<trig>suppliers?|providers?|exporters?|sources?|vendors?|sellers?)\\s+(?:to|for)\\s+(?<rec>{EL})"),
