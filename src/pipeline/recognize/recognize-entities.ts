@@ -56,14 +56,14 @@ export function recognizeEntities(text: string, lexicon: Lexicon): RecognizedRep
   // Headlines capitalise every word, so names there are only trusted when the body
   // names them too: collect the body's names first.
   const titled = tokenized.map((s) => isTitleCase(s.tokens));
-  const docNames = titled.some(Boolean) ? bodyNames(text, tokenized.filter((_, i) => !titled[i]), lexicon) : new Map<string, EntitySpec>();
+  const proposed = tokenized.map(({ tokens }, n) => RECOGNITION_RULES.flatMap((r) => r.run({ text, tokens, lexicon, titleCase: titled[n]! })));
+  const docNames = titled.some(Boolean) ? bodyNames(text, tokenized.map((s, n) => ({ tokens: s.tokens, candidates: proposed[n]! })).filter((_, n) => !titled[n])) : new Map<string, EntitySpec>();
   const entities = new Map<string, DocEntity>();
   const history: Array<{ key: string; sentence: number }> = [];
   const sentences: RecognizedSentence[] = [];
   for (const [n, { span, tokens }] of tokenized.entries()) {
     const titleCase = titled[n]!;
-    const ctx: SentenceContext = { text, tokens, lexicon, titleCase };
-    const candidates = RECOGNITION_RULES.flatMap((r) => r.run(ctx));
+    const candidates = proposed[n]!;
     if (titleCase && docNames.size) candidates.push(...matchDocNames(tokens, docNames));
     const chosen = selectCandidates(candidates);
     // "the Myanmar military", "the United States": the article belongs to the mention, so
@@ -104,11 +104,10 @@ export function recognizeEntities(text: string, lexicon: Lexicon): RecognizedRep
 }
 
 /** Names (not descriptions) the body of a report uses, keyed by look-up form. */
-function bodyNames(text: string, sentences: Array<{ tokens: Token[] }>, lexicon: Lexicon): Map<string, EntitySpec> {
+function bodyNames(text: string, sentences: Array<{ tokens: Token[]; candidates: Candidate[] }>): Map<string, EntitySpec> {
   const names = new Map<string, EntitySpec>();
-  for (const { tokens } of sentences) {
-    const ctx: SentenceContext = { text, tokens, lexicon, titleCase: false };
-    for (const c of selectCandidates(RECOGNITION_RULES.flatMap((r) => r.run(ctx)))) {
+  for (const { tokens, candidates } of sentences) {
+    for (const c of selectCandidates(candidates)) {
       if (c.coref || c.entities.length !== 1 || c.rule === persons.id) continue;
       const key = phraseKey(text.slice(tokens[c.first]!.start, tokens[c.last]!.end));
       if (key && !names.has(key)) names.set(key, c.entities[0]!);

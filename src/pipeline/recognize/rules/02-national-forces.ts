@@ -44,7 +44,7 @@ export const nationalForces: RecognitionRule = {
           continue;
         }
         // "Myanmar military", "Sudan army": a country name used as a modifier.
-        const f = matchPhrase(tokens, j, ref.kind === "country" && !possessive ? FORCE_PHRASES.filter((p) => p.length > 1 || STRONG_FORCE.has(p[0]!)) : FORCE_PHRASES);
+        const f = matchPhrase(tokens, j, ref.kind === "country" && !possessive ? MODIFIER_FORCE_PHRASES : FORCE_PHRASES);
         // "state-owned", "army-run": a compound adjective, not the state's forces.
         if (f !== null && tokens[f + 1]?.text !== "-") {
           out.push({ first, last: f, entities: [{ ...stateSpec(lexicon, ref.code), aliases: [spanText(ctx.text, tokens, i, f)] }], rule: this.id, priority: 7 });
@@ -74,7 +74,7 @@ export const nationalForces: RecognitionRule = {
       }
       // "its troops", "their forces": the forces of a state named earlier.
       const t = tokens[i]!;
-      if ((t.norm === "its" || t.norm === "their") && matchPhrase(tokens, i + 1, FORCE_PHRASES.filter((p) => p[0] !== "government" && p[0] !== "state")) !== null) {
+      if ((t.norm === "its" || t.norm === "their") && matchPhrase(tokens, i + 1, PRONOUN_FORCE_PHRASES) !== null) {
         const last = matchPhrase(tokens, i + 1, FORCE_PHRASES)!;
         out.push({ first: i, last, entities: [], coref: { want: "forces" }, rule: this.id, priority: 6 });
       }
@@ -86,10 +86,23 @@ export const nationalForces: RecognitionRule = {
 const STRONG_FORCE = new Set(["military", "army", "junta", "navy", "troops", "forces", "government", "regime"]);
 const RECIPIENT_SIDE = new Set(["suppliers", "sources", "partners", "allies", "vendors", "dealers", "distributors", "members", "nations", "countries"]);
 
+const MODIFIER_FORCE_PHRASES = FORCE_PHRASES.filter((p) => p.length > 1 || STRONG_FORCE.has(p[0]!));
+const PRONOUN_FORCE_PHRASES = FORCE_PHRASES.filter((p) => p[0] !== "government" && p[0] !== "state");
+const phraseIndex = new WeakMap<string[][], Map<string, string[][]>>();
+
 /** Index of the last token of the longest phrase in `phrases` starting at `i`, or null. */
 export function matchPhrase(tokens: SentenceContext["tokens"], i: number, phrases: string[][]): number | null {
   let best: number | null = null;
-  for (const p of phrases) {
+  const first = tokens[i]?.norm;
+  if (first === undefined) return null;
+  // Phrases indexed by their first word: most tokens start none.
+  let index = phraseIndex.get(phrases);
+  if (!index) {
+    index = new Map();
+    for (const p of phrases) index.set(p[0]!, [...(index.get(p[0]!) ?? []), p]);
+    phraseIndex.set(phrases, index);
+  }
+  for (const p of index.get(first) ?? []) {
     let j = i;
     let ok = true;
     for (const w of p) {
