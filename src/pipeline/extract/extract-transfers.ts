@@ -1,5 +1,6 @@
 import type { ExtractedTransfer, TransferKind } from "../../domain/types.ts";
 import type { Lexicon } from "../recognize/lexicon.ts";
+import { normalizeName } from "../../domain/normalize-name.ts";
 import type { DocEntity, RecognizedReport } from "../recognize/recognize-entities.ts";
 import { assessClaim } from "./assess-claim.ts";
 import { maskSentence, markersIn, type MaskedSentence } from "./masked-sentence.ts";
@@ -95,7 +96,8 @@ function actingState(key: string, raw: RawTransfer, entities: Map<string, DocEnt
   const stateKey = `state:${e.country}`;
   if (!entities.has(stateKey)) {
     const c = lexicon.countries.get(e.country);
-    entities.set(stateKey, { key: stateKey, name: c?.name ?? e.country, type: "state", country: e.country, aliases: new Set(c?.names.slice(0, 3) ?? []), order: entities.size });
+    const aliases = c?.names.slice(0, 3) ?? [];
+    entities.set(stateKey, { key: stateKey, name: c?.name ?? e.country, type: "state", country: e.country, aliases: new Set(aliases), normalized: new Set(aliases.map(normalizeName)), order: entities.size });
   }
   return stateKey;
 }

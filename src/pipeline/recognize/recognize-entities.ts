@@ -24,6 +24,8 @@ export interface DocEntity {
   country?: string | undefined;
   kb?: string | undefined;
   aliases: Set<string>;
+  /** Normalized forms of the name and aliases, kept in step with them for matching. */
+  normalized: Set<string>;
   order: number;
 }
 
@@ -164,7 +166,7 @@ function addEntity(entities: Map<string, DocEntity>, spec0: EntitySpec, surface:
   const spec = sameOrganisation(entities, spec0);
   let e = entities.get(spec.key);
   if (!e) {
-    e = { key: spec.key, name: spec.name, type: spec.type, country: spec.country, kb: spec.kb, aliases: new Set(), order: entities.size };
+    e = { key: spec.key, name: spec.name, type: spec.type, country: spec.country, kb: spec.kb, aliases: new Set(), normalized: new Set(), order: entities.size };
     entities.set(spec.key, e);
   } else if (spec.type === "state" && e.type === "state") {
     // keep the state's name
@@ -172,9 +174,14 @@ function addEntity(entities: Map<string, DocEntity>, spec0: EntitySpec, surface:
     e.name = spec.name;
   }
   void rule;
-  if (surface && !/^(?:the\s+)?\p{Ll}/u.test(surface) || spec.key.startsWith("group:")) e.aliases.add(surface.replace(/^the\s+(?=\p{Lu})/u, ""));
-  e.aliases.add(spec.name);
-  for (const a of spec.aliases ?? []) e.aliases.add(a);
+  const added: string[] = [spec.name, ...(spec.aliases ?? [])];
+  if (surface && !/^(?:the\s+)?\p{Ll}/u.test(surface) || spec.key.startsWith("group:")) added.push(surface.replace(/^the\s+(?=\p{Lu})/u, ""));
+  for (const a of added) {
+    if (e.aliases.has(a)) continue;
+    e.aliases.add(a);
+    e.normalized.add(normalizeName(a));
+  }
+  e.normalized.add(normalizeName(e.name));
   return e.key;
 }
 
@@ -184,10 +191,10 @@ function addEntity(entities: Map<string, DocEntity>, spec0: EntitySpec, surface:
  */
 function sameOrganisation(entities: Map<string, DocEntity>, spec: EntitySpec): EntitySpec {
   if (spec.type !== "organization" || spec.key.startsWith("group:")) return spec;
-  const names = new Set([spec.name, ...(spec.aliases ?? [])].map(normalizeName).filter(Boolean));
+  const names = [spec.name, ...(spec.aliases ?? [])].map(normalizeName).filter(Boolean);
   for (const e of entities.values()) {
     if (e.key === spec.key || e.type !== "organization" || e.key.startsWith("group:")) continue;
-    if ([e.name, ...e.aliases].some((a) => names.has(normalizeName(a)))) return { ...spec, key: e.key, name: e.name };
+    if (names.some((n) => e.normalized.has(n))) return { ...spec, key: e.key, name: e.name };
   }
   return spec;
 }

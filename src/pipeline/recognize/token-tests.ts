@@ -30,7 +30,11 @@ function matchesAt(tokens: Token[], i: number, lex: Lexicon): Array<{ last: numb
     key = parts ? `${key} ${t.norm}` : t.norm;
     parts++;
     const entries = lex.entries.get(key);
-    if (entries) found.push({ last: j, entries });
+    if (entries) {
+      const surface = tokens.slice(i, j + 1);
+      const ok = entries.filter((e) => caseOk(e, surface));
+      if (ok.length) found.push({ last: j, entries: ok });
+    }
     if (!lex.prefixes.has(key)) break;
   }
   found.reverse();
@@ -41,10 +45,10 @@ function matchesAt(tokens: Token[], i: number, lex: Lexicon): Array<{ last: numb
 /** Longest dictionary match starting at token `i`, honouring each entry's case rule. */
 export function lookup(tokens: Token[], i: number, lex: Lexicon, accept?: (e: LexEntry) => boolean): { last: number; entries: LexEntry[] } | null {
   if (i < 0 || i >= tokens.length) return null;
-  for (const { last, entries } of matchesAt(tokens, i, lex)) {
-    const surface = tokens.slice(i, last + 1);
-    const ok = entries.filter((e) => caseOk(e, surface) && (!accept || accept(e)));
-    if (ok.length) return { last, entries: ok };
+  for (const m of matchesAt(tokens, i, lex)) {
+    if (!accept) return m;
+    const ok = m.entries.filter(accept);
+    if (ok.length) return { last: m.last, entries: ok };
   }
   return null;
 }

@@ -4,7 +4,7 @@ import { rx, type ExtractionRule } from "../extraction-rule.ts";
 export const activeSupply: ExtractionRule = {
   id: "extract/01-active-supply",
   description: "supplier as subject of a supply verb, recipient after to/into/for",
-  requires: /supp|deliver|provid|sold|sell|ship|export|transfer|sen[dt]|gave|give|giving|donat|funnel|smuggl|transship|transhipp|hand|furnish|leas|lent|loan|dispatch|channel|rout|pass|offer|gift|get/i,
+  requires: /\b(?:supp|deliver|provid|sold|sell|ship|export|re-export|transfer|sen[dt]|gave|giv|donat|funnel|smuggl|transs?hip|hand(?:ed|s|ing)? over|furnish|lease|lent|loan|dispatch|channel|routed|pass(?:ed|es)? on|offer|gift|get)/i,
   patterns: [
     rx("(?<sup>{EL}){GAP}\\s+(?<trig>{SUPPLY})\\s+(?<items>{ITEMS})\\s+(?:to|into|for|into the hands of|in the hands of)\\s+(?<rec>{REL})"),
     rx("(?<sup>{EL}){GAP}\\s+(?<trig>{SUPPLY})\\s+(?:to|into the hands of)\\s+(?<rec>{EL})(?<items>[^«;.]{0,160})"),

@@ -9,7 +9,7 @@ export const use: ExtractionRule = {
   id: "extract/05-use",
   description: "recipient uses goods of a named maker",
   supplierTypes: ["organization"],
-  requires: /use|using|deploy|field|operat|employ|flew|flies|flying|fire|firing|launch|service|hands/i,
+  requires: /\b(?:use[ds]?|using|deploy|field|operat|employ|fl[eiy]|fir(?:e|ed|es|ing)\b|launch|in service|hands of)/i,
   patterns: [
     rx("(?<rec>{EL}){GAP}\\s+(?<trig>used|uses|use|using|deployed|deploys|deploy|deploying|fielded|fields|operated|operates|operating|employed|employs|employing|flew|flies|flying|fired|fires|firing|launched|launches|launching)\\s+(?:(?:the|a|an|some|its|their)\\s+)?(?<sup>{EL})(?:['’]s)?(?<items>(?:\\s+(?!(?:in|on|at|to|for|against|from|with|by|and|as|during|since)\\b)[\\p{L}\\d-]+){0,3})"),
     rx("(?<rec>{EL}){GAP}\\s+(?<trig>used|uses|use|using|deployed|deploys|deploying|fielded|operated|operates|operating|employed|flew|fired|launched)\\s+(?<items>[^«;]{1,60}?)\\s+(?:made|built|manufactured|produced|supplied|provided|sold|designed|developed)\\s+by\\s+(?<sup>{EL})"),

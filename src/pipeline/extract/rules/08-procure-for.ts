@@ -7,7 +7,7 @@ import { rx, type ExtractionRule } from "../extraction-rule.ts";
 export const procureFor: ExtractionRule = {
   id: "extract/08-procure-for",
   description: "procurement on behalf of a recipient",
-  requires: /procur|purchas|bought|buy|acquir|sourc/i,
+  requires: /\b(?:procur|purchas|bought|buy|acquir|sourc)/i,
   patterns: [
     rx("(?<sup>{EL}){GAP}\\s+(?:[^«;]{0,70}?\\s)?(?<trig>procured|procures|procure|procuring|purchased|purchases|purchase|purchasing|bought|buys|buy|buying|acquired|acquires|acquire|acquiring|sourced|sourcing|source)\\s+(?<items>{ITEMS})\\s+(?:for|on behalf of)\\s+(?<rec>{EL})"),
     rx("(?<sup>{E})['’]?s?\\s+(?<trig>procurement|purchases?|acquisition)\\s+of\\s+(?<items>{ITEMS})\\s+(?:for|on behalf of)\\s+(?<rec>{EL})"),

@@ -5,7 +5,7 @@ export const training: ExtractionRule = {
   id: "extract/10-training",
   description: "military training given to a recipient's people",
   kind: "services",
-  requires: /train/i,
+  requires: /\btrain/i,
   patterns: [
     rx("(?<sup>{EL}){GAP}\\s+(?<trig>trained|trains|train|training)\\s+(?<rec>{EL})(?<items>)"),
   ],
