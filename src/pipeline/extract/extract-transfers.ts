@@ -9,6 +9,7 @@ import type { RawTransfer } from "./raw-transfer.ts";
 import { PATTERN_RULES } from "./rules/index.ts";
 import { originAdjective } from "./rules/07-origin-adjective.ts";
 import { sharedRecipient } from "./rules/11-shared-recipient.ts";
+import { reportRecipient, titleRecipient } from "./rules/16-report-recipient.ts";
 
 /** A transfer with entity keys (not yet output ids), and why it was found. */
 export interface KeyedTransfer extends Omit<ExtractedTransfer, "supplier" | "recipient" | "claimant"> {
@@ -22,11 +23,21 @@ export interface KeyedTransfer extends Omit<ExtractedTransfer, "supplier" | "rec
 export function extractTransfers(doc: RecognizedReport, lexicon: Lexicon, text: string): KeyedTransfer[] {
   const out: KeyedTransfer[] = [];
   const seen = new Set<string>();
+  const first = doc.sentences[0] ? maskSentence(doc.sentences[0]) : undefined;
+  const reportRecipientKey = titleRecipient(first);
   for (const sentence of doc.sentences) {
     if (!sentence.mentions.length) continue;
     const ms = maskSentence(sentence);
     const raws = findRaw(ms);
     raws.push(...sharedRecipient(ms, raws));
+    if (reportRecipientKey && sentence !== doc.sentences[0]) {
+      // The headline's recipient stands in for a mention of this sentence.
+      const at = sentence.mentions.length;
+      sentence.mentions.push({ text: "", start: sentence.span.start, end: sentence.span.start, first: 0, last: -1, keys: [reportRecipientKey], rule: "extract/16-report-recipient", coref: true });
+      const extra = reportRecipient(ms, raws, at);
+      if (extra.length) raws.push(...extra);
+      else sentence.mentions.pop();
+    }
     const found: KeyedTransfer[] = [];
     for (const raw of raws) found.push(...settle(raw, ms, doc.entities, lexicon, text));
     found.push(...laterDenials(ms, found));

@@ -5,7 +5,7 @@ import type { RawTransfer } from "../raw-transfer.ts";
 
 export const SHARED_RECIPIENT_RULE_ID = "extract/11-shared-recipient";
 
-const SUPPLY_NO_RECIPIENT = rx("(?<sup>{EL}){GAP}\\s+(?<trig>{SUPPLY})\\s+(?<items>(?:[^«;]|«\\d+»){1,80}?)(?=\\s*(?:[.;]|$|\\s+(?:in|during|since|as|after|before)\\b))");
+const SUPPLY_NO_RECIPIENT = rx("(?<sup>{EL}){GAP}\\s+(?<trig>{SUPPLY})\\s+(?<items>(?:[^«;]|«\\d+»){1,160}?)(?=\\s*(?:[.;]|$|\\s+(?:in|during|since|as|after|before)\\b))");
 
 /**
  * Coordinated clauses share a recipient the sentence names once: "C used A's drones and

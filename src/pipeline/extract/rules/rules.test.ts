@@ -33,6 +33,8 @@ const cases: Case[] = [
   ["extract/10-training", "Russia continued to train Malian pilots.", "Russia", "Mali"],
   ["extract/12-sale-to", "The State Department approved a possible sale to Poland of Abrams tanks.", "United States", "Poland"],
   ["extract/13-subject-purpose", "Kestrel Avionics Ltd was designated for having supplied navigation modules to Russia.", "Kestrel Avionics", "Russia"],
+  ["extract/16-report-recipient", "Report on Military Aid to Laos for 2019\n\nBelarus delivered helicopters and spare parts.", "Belarus", "Laos"],
+  [null, "Report on the Defence Industry in 2019\n\nBelarus delivered helicopters and spare parts."],
   [null, "Norway displayed its new missiles at the annual arms show in Paris."],
   [null, "The factory opened a new production line for artillery shells."],
   [null, "Lawmakers debated the defence budget for the coming year."],

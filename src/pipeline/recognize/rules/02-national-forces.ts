@@ -53,8 +53,9 @@ export const nationalForces: RecognitionRule = {
         if (possessive) {
           // "North Korea's arms traders": a group tied to the state.
           let k = j;
-          while (k < tokens.length && k - j < 3 && !GROUP_HEADS[tokens[k]!.norm] && /^\p{Ll}/u.test(tokens[k]!.text)) k++;
-          const head = GROUP_HEADS[tokens[k]?.norm ?? ""];
+          while (k < tokens.length && k - j < 5 && !GROUP_HEADS[tokens[k]!.norm] && !SINGLE_HEADS.has(tokens[k]!.norm) && (/^\p{Ll}/u.test(tokens[k]!.text) || tokens[k]!.text === "-")) k++;
+          // "Belarus' state-owned supply company": one firm, tied to the state.
+          const head = GROUP_HEADS[tokens[k]?.norm ?? ""] ?? (SINGLE_HEADS.has(tokens[k]?.norm ?? "") && k > j ? tokens[k]!.norm : undefined);
           // "Burma's suppliers" are Burma's sources, not Burmese firms.
           if (head && k < tokens.length && !RECIPIENT_SIDE.has(tokens[k]!.norm)) {
             const surface = spanText(ctx.text, tokens, i, k);
@@ -83,6 +84,7 @@ export const nationalForces: RecognitionRule = {
   },
 };
 
+const SINGLE_HEADS = new Set(["company", "firm", "agency", "exporter", "enterprise", "corporation", "conglomerate"]);
 const STRONG_FORCE = new Set(["military", "army", "junta", "navy", "troops", "forces", "government", "regime"]);
 const RECIPIENT_SIDE = new Set(["suppliers", "sources", "partners", "allies", "vendors", "dealers", "distributors", "members", "nations", "countries"]);
 

@@ -33,7 +33,7 @@ export const groupNouns: RecognitionRule = {
         const t = tokens[k]!;
         if (t.text === "-") { first = k; continue; }
         const dem = demonymAt(tokens, k, lexicon);
-        if (dem) { code ??= dem; first = k; continue; }
+        if (dem) { code ??= dem.code; first = dem.first; k = dem.first; continue; }
         if (/^\d[\d,]*$/.test(t.text) || NUMBER_WORDS.has(t.norm)) { numbered = true; first = k; continue; }
         if (GROUP_MODIFIERS.test(t.norm)) { if (CONTROL_MODIFIER.test(t.norm)) controlled = true; first = k; continue; }
         break;
@@ -63,16 +63,16 @@ export const groupNouns: RecognitionRule = {
   },
 };
 
-function demonymAt(tokens: Token[], k: number, lexicon: Lexicon): string | undefined {
-  const hit = lookup(tokens, k, lexicon, (e) => e.ref.kind === "demonym");
-  if (!hit || hit.last !== k) {
-    // two-word demonyms end at k: "North Korean"
-    const prev = lookup(tokens, k - 1, lexicon, (e) => e.ref.kind === "demonym");
-    if (prev && prev.last === k) return prev.entries[0]!.ref.kind === "demonym" ? (prev.entries[0]!.ref as { code: string }).code : undefined;
-    return undefined;
+/** A demonym ending at token k, the longest first ("North Korean" before "Korean"). */
+function demonymAt(tokens: Token[], k: number, lexicon: Lexicon): { code: string; first: number } | undefined {
+  for (let start = Math.max(0, k - 2); start <= k; start++) {
+    const hit = lookup(tokens, start, lexicon, (e) => e.ref.kind === "demonym");
+    if (hit && hit.last === k) {
+      const r = hit.entries[0]!.ref;
+      if (r.kind === "demonym") return { code: r.code, first: start };
+    }
   }
-  const r = hit.entries[0]!.ref;
-  return r.kind === "demonym" ? r.code : undefined;
+  return undefined;
 }
 
 function groupSpec(lexicon: Lexicon, code: string, head: string, surface: string, tokens: Token[], h: number): EntitySpec {
