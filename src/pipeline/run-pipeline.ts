@@ -33,7 +33,7 @@ export function extractReport(report: Report, opts: ExtractOptions = {}): Explai
     ...(e.kb ? { kb: e.kb } : {}),
   }));
   const mentions: ExtractedMention[] = doc.sentences.flatMap((s) =>
-    s.mentions.flatMap((m) => m.keys.map((k) => ({ entity: ids.get(k)!, text: m.text, start: m.start, end: m.end }))),
+    s.mentions.filter((m) => m.end > m.start).flatMap((m) => m.keys.map((k) => ({ entity: ids.get(k)!, text: m.text, start: m.start, end: m.end }))),
   );
   const transfers: ExtractedTransfer[] = [];
   const explanations: Array<{ cues: string[] }> = [];
