@@ -2,15 +2,19 @@ import type { TransferKind } from "../../domain/types.ts";
 import { phraseKey } from "../analyze/tokenize.ts";
 import type { Lexicon } from "../recognize/lexicon.ts";
 
-const LEADING = /^(?:(?:a|an|the|both|additional|more|further|other|its|their|his|her|our|some|several|many|various|new|key|including|such as|like|e\.g\.|of|up to|more than|less than|about|around|nearly|over|almost|at least|tens of thousands of|thousands of|hundreds of|dozens of|\$?[\d.,]+(?:\s*(?:million|billion|bn|m|k))?(?:\s+worth of)?|worth of|in|unprecedented (?:amount|volume) of|amount of|volume of|number of|large|huge|significant|quantities of|batch(?:es)? of|shipments? of|deliveries of|supplies of|air defense systems,? such as|also|only)\s+)+/iu;
-const TRAILING = /\s+(?:in|on|at|during|since|from|for|through|via|worth|valued|last|this|that|which|who|to|by|as|after|before|when|while|under|according|amid|despite)\b.*$/iu;
+// Longer alternatives first: "more than" must win over "more".
+const LEADING = /^(?:(?:tens of thousands of|thousands of|hundreds of|dozens of|more than|less than|fewer than|up to|at least|as many as|nearly|almost|about|around|over|some|a total of|unprecedented (?:amount|volume) of|(?:large |huge |significant )?(?:amount|volume|number|quantities|batch(?:es)?|shipments?|deliveries|supplies|consignments?) of|air defen[cs]e systems,? such as|such as|including|e\.g\.|a|an|the|both|additional|more|further|other|its|their|his|her|our|several|many|various|new|key|also|only|of|in|\$?[\d.,]+(?:\s*(?:million|billion|bn|m|k|per cent|percent|%))?)\s+)+/iu;
+const TRAILING = /\s+(?:in|on|at|during|since|from|for|through|via|valued|last|this|that|which|who|to|by|as|after|before|when|while|under|according|amid|despite)\b.*$/iu;
 
 /** Splits the goods phrase of a claim into items: "both finished equipment and assistance" → two items. */
 export function parseItems(raw: string): string[] {
   let s = raw.replace(/\s+/g, " ").replace(/^[\s,:;]+|[\s,.;:]+$/g, "");
   if (!s) return [];
+  // "$500 million worth of U.S. arms": the goods follow "worth of".
+  s = s.replace(/^.*?\bworth of\s+/iu, "").replace(/^(?:is|are|was|were|has|have|had)\s+(?:(?:now|also|already|\w+ly)\s+)*\w+(?:ing|ed)\s+/iu, "");
   s = s.replace(TRAILING, "");
-  const parts = s.split(/\s*(?:,|;|\band\b|\bor\b|\bas well as\b|\balong with\b|\bplus\b)\s*/iu);
+  // Commas inside numbers ("1,000") do not separate items.
+  const parts = s.split(/\s*(?:,(?!\d{3}\b)|;|\band\b|\bor\b|\bas well as\b|\balong with\b|\bplus\b)\s*/iu);
   const out: string[] = [];
   for (let p of parts) {
     p = p.replace(LEADING, "").replace(/["“”'‘’`]+/g, "").trim();
