@@ -13,6 +13,10 @@ export interface MaskedSentence {
   original(start: number, end: number): { text: string; start: number; end: number };
 }
 
+// Guillemets in the report itself ("ЧВК «Вагнер»") would read as markers; they are
+// swapped for look-alikes of the same length in the masked string only.
+const quoteSafe = (s: string): string => s.replace(/[«»]/g, (c) => (c === "«" ? "‹" : "›"));
+
 export function maskSentence(sentence: RecognizedSentence): MaskedSentence {
   const { span, mentions } = sentence;
   let masked = "";
@@ -22,13 +26,13 @@ export function maskSentence(sentence: RecognizedSentence): MaskedSentence {
   mentions.forEach((m, i) => {
     if (m.start < cursor) return;
     anchors.push([masked.length, cursor, false]);
-    masked += span.text.slice(cursor - span.start, m.start - span.start);
+    masked += quoteSafe(span.text.slice(cursor - span.start, m.start - span.start));
     anchors.push([masked.length, m.start, true]);
     masked += `«${i}»`;
     cursor = m.end;
   });
   anchors.push([masked.length, cursor, false]);
-  masked += span.text.slice(cursor - span.start);
+  masked += quoteSafe(span.text.slice(cursor - span.start));
   const toReport = (idx: number): number => {
     let best: [number, number, boolean] = anchors[0]!;
     for (const a of anchors) if (a[0] <= idx) best = a; else break;

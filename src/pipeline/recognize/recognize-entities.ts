@@ -72,6 +72,7 @@ export function recognizeEntities(text: string, lexicon: Lexicon): RecognizedRep
     // rules need not allow for it.
     for (const c of chosen) {
       if (!c.coref && c.first > 0 && tokens[c.first - 1]!.norm === "the" && !chosen.some((o) => o.last === c.first - 1)) c.first -= 1;
+      absorbBracket(c, tokens, text, chosen, lexicon);
     }
     const mentions: Mention[] = [];
     const sIdx = sentences.length;
@@ -103,6 +104,35 @@ export function recognizeEntities(text: string, lexicon: Lexicon): RecognizedRep
     sentences.push({ span, tokens, mentions, titleCase });
   }
   return { sentences, entities };
+}
+
+/**
+ * "Shenzhen Jinhetai (深圳金合泰电子有限公司)", "Kalashnikov Concern (Концерн «Калашников»)",
+ * "Guangzhou Tianhe Aerotech (China)": a bracket after a name that holds the same name in
+ * another script, or the party's country, belongs to the mention.
+ */
+function absorbBracket(c: Candidate, tokens: Token[], text: string, chosen: Candidate[], lexicon: Lexicon): void {
+  if (c.coref || c.entities.length !== 1 || tokens[c.last + 1]?.text !== "(") return;
+  const spec = c.entities[0]!;
+  if (spec.type !== "organization" && spec.type !== "armed_force" && spec.type !== "media") return;
+  let close = c.last + 2;
+  while (close < tokens.length && close - c.last < 14 && tokens[close]!.text !== ")") close++;
+  if (tokens[close]?.text !== ")" || close === c.last + 2) return;
+  if (chosen.some((o) => o !== c && o.first > c.last && o.first < close && !/^[A-Z]{2}$/.test(text.slice(tokens[o.first]!.start, tokens[o.last]!.end)))) {
+    // A bracket holding another party (a country) is absorbed only when it is the whole bracket.
+    const inner = chosen.filter((o) => o !== c && o.first > c.last && o.last < close);
+    if (!(inner.length === 1 && inner[0]!.first === c.last + 2 && inner[0]!.last === close - 1 && inner[0]!.entities[0]?.key.startsWith("state:"))) return;
+    spec.country ??= inner[0]!.entities[0]!.country;
+    chosen.splice(chosen.indexOf(inner[0]!), 1);
+    c.last = close;
+    return;
+  }
+  const inside = text.slice(tokens[c.last + 2]!.start, tokens[close - 1]!.end);
+  // Only another script: Cyrillic, Chinese, Arabic, Persian, Korean.
+  if (!/[\p{Script=Cyrillic}\p{Script=Han}\p{Script=Arabic}\p{Script=Hangul}]/u.test(inside) || /[A-Za-z]{3,}/.test(inside)) return;
+  spec.aliases = [...(spec.aliases ?? []), inside.replace(/[«»"“”]/g, "").trim()];
+  c.last = close;
+  void lexicon;
 }
 
 /** Names (not descriptions) the body of a report uses, keyed by look-up form. */

@@ -28,8 +28,9 @@ export const descriptions: RecognitionRule = {
           else if (MEDIA_NOUNS.test(w)) want = "media";
           else if (PERSON_NOUNS.test(w) && k === i + 1) want = "person";
           if (want) {
-            // "the company's" etc. is fine; "the company of" is not a description.
-            if (tokens[k + 1]?.norm === "of") break;
+            // "the company's" etc. is fine; "the company of" is not a description, and
+            // "the Turkish firm Baykar" introduces a name rather than pointing back.
+            if (tokens[k + 1]?.norm === "of" || /^\p{Lu}/u.test(tokens[k + 1]?.text ?? "")) break;
             let demonym: string | undefined;
             for (let d = i + 1; d < k; d++) {
               const hit = lookup(tokens, d, ctx.lexicon, (e) => e.ref.kind === "demonym");
