@@ -243,6 +243,11 @@ function resolveCoref(c: Candidate, history: Array<{ key: string; sentence: numb
     }
   };
   const recent = [...history].reverse().filter((h) => sentence - h.sentence <= 3);
+  // "it", "its": a firm before a news outlet ("telling The Irrawaddy that it had never sold").
+  if (want === "orgOrGroup") {
+    const org = recent.find((h) => entities.get(h.key)?.type === "organization");
+    if (org) return org.key;
+  }
   if (want === "media") {
     const m = recent.find((h) => entities.get(h.key)?.type === "media");
     if (m) return m.key;

@@ -14,6 +14,7 @@ export const nominalSupply: ExtractionRule = {
   patterns: [
     rx("(?<sup>{EL}){GAP}\\s+(?:is|are|was|were|has been|have been|remains|remained|became|becomes|is seen as|is considered|as)\\s+(?:[^«;]{0,50}?\\s)?(?<trig>suppliers?|providers?|exporters?|sources?|vendors?|sellers?|purveyors?)\\s+of\\s+(?<items>{ITEMS})\\s+(?:to|for)\\s+(?<rec>{EL})"),
     rx("(?<sup>{EL}){GAP}\\s+(?:is|are|was|were|has been|have been|remains|remained|became|becomes)\\s+(?<items>[^«;]{0,50}?)\\s*(?<trig>suppliers?|providers?|exporters?|sources?|vendors?|sellers?)\\s+(?:to|for)\\s+(?<rec>{EL})"),
+    rx(`(?<sup>{E}){GAP}\\s+(?:completed|made|began|begun|started|resumed|carried out|conducted|finished|halted|suspended|stepped up|increased|expanded)\\s+(?:(?:the|its|their|first|further|new|regular)\\s+)*(?<trig>deliveries|delivery|shipments?|transfers?|exports?|sales?|supplies)\\s+of\\s+(?<items>{ITEMS})\\s+to\\s+(?<rec>{EL})`),
     rx(`(?<trig>${NOMINAL})\\s+of\\s+(?<sup>{E})\\s+(?<items>[^«;]{1,80}?)\\s+to\\s+(?<rec>{EL})`),
     rx("(?<sup>{EL}){GAP}\\s+(?<trig>supplied|provided|accounted for)\\s+(?<items>[^«;]{0,40}?)\\s*of\\s+(?<rec>{E})['’]s?\\s+(?:[\\p{L}-]+\\s+)?(?:imports|purchases|acquisitions|procurement|arsenal|inventory)"),
     rx("(?<rec>{E})['’]s?\\s+(?:[\\p{L}-]+\\s+){0,3}?(?<trig>suppliers?|sources?|providers?)\\s+of\\s+(?<items>{ITEMS})\\s+(?:were|are|was|is|include|included|includes|continued to be|continue to be|remain|remained)\\s+(?<sup>{EL})"),
