@@ -15,7 +15,7 @@ export interface EntitySpec {
 }
 
 /** What a description or pronoun may point back to. */
-export type CorefWant = "org" | "orgOrGroup" | "plural" | "state" | "forces" | "person" | "media" | "any";
+export type CorefWant = "armed" | "org" | "orgOrGroup" | "plural" | "state" | "forces" | "person" | "media" | "any";
 
 /** A span some recognition rule proposes as naming one or more parties. */
 export interface Candidate {

@@ -129,8 +129,9 @@ function absorbBracket(c: Candidate, tokens: Token[], text: string, chosen: Cand
   }
   const inside = text.slice(tokens[c.last + 2]!.start, tokens[close - 1]!.end);
   // Only another script: Cyrillic, Chinese, Arabic, Persian, Korean.
-  if (!/[\p{Script=Cyrillic}\p{Script=Han}\p{Script=Arabic}\p{Script=Hangul}]/u.test(inside) || /[A-Za-z]{3,}/.test(inside)) return;
-  spec.aliases = [...(spec.aliases ?? []), inside.replace(/[«»"“”]/g, "").trim()];
+  // Only another script first: "(Рособоронэкспорт, part of the Rostec state corporation)".
+  if (!/^[«"“]?[\p{Script=Cyrillic}\p{Script=Han}\p{Script=Arabic}\p{Script=Hangul}]/u.test(inside)) return;
+  spec.aliases = [...(spec.aliases ?? []), inside.split(/[,;]/)[0]!.replace(/[«»"“”]/g, "").trim()];
   c.last = close;
   void lexicon;
 }
@@ -235,6 +236,7 @@ function resolveCoref(c: Candidate, history: Array<{ key: string; sentence: numb
     switch (want) {
       case "org": return e.type === "organization" && !e.key.startsWith("group:") && (!c.coref!.demonym || !e.country || e.country === c.coref!.demonym);
       case "media": return e.type === "media" || e.type === "organization";
+      case "armed": return e.type === "armed_force";
       case "orgOrGroup": return e.type === "organization" || e.type === "media";
       case "plural": return e.key.startsWith("group:");
       case "state": case "forces": return e.type === "state";

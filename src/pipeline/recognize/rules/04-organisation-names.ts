@@ -57,7 +57,9 @@ export const organisationNames: RecognitionRule = {
       // "SAMP/T batteries", "PULS rocket launchers": a designation, not a firm.
       const designation = /^[/-]$/.test(tokens[last + 1]?.text ?? "") || ITEM_NEXT.test(tokens[last + 1]?.norm ?? "") || ctx.lexicon.items.has(tokens[last + 1]?.norm ?? "");
       // "Kupol delivered drones": a name that is the subject of a supply verb.
-      const supplier = words.length === 1 && SUPPLY_NEXT.test(tokens[last + 1]?.norm ?? "") && !ctx.titleCase && !ctx.lexicon.entries.has(words[0]!.norm);
+      // "Militarnyi writes that …": a one-word outlet before a verb of reporting.
+      const outlet = words.length === 1 && /^(?:writes|wrote|reported|reports|reporting)$/.test(tokens[last + 1]?.norm ?? "") && !ctx.titleCase && !ctx.lexicon.entries.has(words[0]!.norm);
+      const supplier = outlet || words.length === 1 && SUPPLY_NEXT.test(tokens[last + 1]?.norm ?? "") && !ctx.titleCase && !ctx.lexicon.entries.has(words[0]!.norm);
       const acronym = !designation && words.length === 1 && isAllCaps(words[0]) && words[0]!.text.replace(/[^\p{L}]/gu, "").length >= 2 && !ctx.titleCase && !NOT_ORG_ACRONYMS.has(words[0]!.norm) && !ctx.lexicon.items.has(words[0]!.norm);
       const endsInSuffix = ORG_SUFFIXES.has(tokens[last]!.norm) && words.length >= 2;
       if (!(suffix || descriptor || bracket || acronym || endsInSuffix || supplier)) { i = last; continue; }

@@ -2,6 +2,8 @@ import type { Candidate, CorefWant, RecognitionRule, SentenceContext } from "../
 import { lookup } from "../token-tests.ts";
 
 const ORG_NOUNS = /^(?:company|firm|manufacturer|maker|conglomerate|group|supplier|exporter|producer|contractor|corporation|enterprise|business|retailer|developer|vendor|entity|giant)$/;
+const ARMED_NOUNS = /^(?:militia|militias|rebels|paramilitaries|paramilitary|insurgents|militants|fighters)$/;
+const ARMED_MODIFIERS = /^(?:paramilitary|armed|rebel|militant|insurgent|jihadist|terrorist|separatist|militia)$/;
 const MEDIA_NOUNS = /^(?:agency|outlet|newspaper|broadcaster|channel|publication)$/;
 const PERSON_NOUNS = /^(?:minister|secretary|president|spokesman|spokeswoman|spokesperson|official|ambassador|general|chairman|director)$/;
 
@@ -24,7 +26,10 @@ export const descriptions: RecognitionRule = {
           // "the Entity List" is a name, not a description.
           if (/^\p{Lu}/u.test(tokens[k]!.text) && (ORG_NOUNS.test(w) || MEDIA_NOUNS.test(w))) break;
           let want: CorefWant | null = null;
-          if (ORG_NOUNS.test(w)) want = "org";
+          // "the paramilitary group", "the militia", "the rebels": an armed group named earlier.
+          const armedModifier = tokens.slice(i + 1, k).some((t) => ARMED_MODIFIERS.test(t.norm));
+          if (ARMED_NOUNS.test(w) || (armedModifier && /^(?:group|force|forces|movement|organi[sz]ation|faction)$/.test(w))) want = "armed";
+          else if (ORG_NOUNS.test(w)) want = "org";
           else if (MEDIA_NOUNS.test(w)) want = "media";
           else if (PERSON_NOUNS.test(w) && k === i + 1) want = "person";
           if (want) {

@@ -49,6 +49,7 @@ export const FORCE_PHRASES = [
   "specialists", "engineers", "technicians", "crews", "servicemembers", "service members", "military personnel",
   "defence forces", "defense forces", "national army", "people's army", "foreign ministry", "foreign affairs ministry",
   "ministry of foreign affairs", "officials", "official", "intelligence", "military intelligence", "intelligence services",
+  "defence intelligence", "defense intelligence", "intelligence agency", "military intelligence agency", "security service",
   "defence minister", "defense minister", "foreign minister", "embassy", "diplomats", "customs", "state media",
   "leadership", "fighters",
 ].map((p) => p.split(/[ -]/));
