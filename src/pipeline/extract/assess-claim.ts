@@ -14,7 +14,7 @@ export interface Assessment {
 const CLAUSE_BOUNDARY = /\b(?:because|since|while|whereas|although|though|unless|but|so that|as a result)\b|[;—]|\s–\s/giu;
 // A denial verb counts when it takes a claim as object ("denied claims that", "rejected
 // the accusation", "denied supplying"), not for "denying access to U.S. equipment".
-const DENIAL_VERB = /\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|dismiss(?:es|ed|ing)?|disput(?:e|es|ed|ing)|rebuff(?:s|ed)?|repudiat\w*|contest(?:s|ed)?)\s+(?:(?:the|these|those|such|all|any|a|an|media|western|u\.s\.|us)\s+)*(?:that|claims?|reports?|allegations?|accusations?|charges?|suggestions?|assertions?|accounts?|statements?|having|ever|it|they|any|«\d+»['’]s\s+\w+|\w+ing)\b|\bdenial\b/iu;
+const DENIAL_VERB = /\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|dismiss(?:es|ed|ing)?|disput(?:e|es|ed|ing)|rebuff(?:s|ed)?|repudiat\w*|contest(?:s|ed)?)\s+(?:(?:the|these|those|such|all|any|a|an|media|western|u\.s\.|us)\s+)*(?:«\d+»(?:['’]s)?\s+)?(?:that|claims?|reports?|allegations?|accusations?|charges?|suggestions?|assertions?|accounts?|statements?|having|ever|it|they|any|«\d+»['’]s\s+\w+|\w+ing)\b|\bdenial\b/iu;
 const DENIAL_PHRASE = /\b(?:utterly false|completely false|absolutely false|false and|baseless|groundless|fabricat\w+|unfounded|absurd|nonsense|red herring|no information about|not true|untrue|fake news|lies|smear|slander\w*|categorically)\b/iu;
 const HEDGE = /\b(?:may|might|could|reportedly|allegedly|alleged|accus\w+|suspect\w*|believed to|thought to|said to|claim(?:s|ed)? that|possibl[ey]|likely|apparently|purportedly|implicated|reports? (?:indicate|suggest|say|said|claim)|media reports|appear(?:s|ed)? to|seem(?:s|ed)? to|rumou?r\w*|unconfirmed|unverified|potential(?:ly)?|presumably|probably|suggest(?:s|ed)? that|if proven|was reported|were reported|it is reported|conspiracy|scheme to)\b/iu;
 const FUTURE = /\b(?:considering|weighing|mulling|preparing to|poised to|signed (?:a|an) (?:deal|contract|agreement)|will|shall|plans? to|planned to|planning to|intends? to|intended to|intent to|agreed to|agrees to|agree to|pledged to|pledges to|pledge to|promised to|promises to|is to|are to|set to|expected to|going to|offered to|offers to|would|to be delivered|possible|proposed|prospective|approv\w+|authoriz\w+|authoris\w+|announced (?:plans|a package))\b/iu;
@@ -27,7 +27,7 @@ const SAY = "(?:said|says|say|told|tells|reported|reports|report|stated|states|c
 const CLAIMANT_BEFORE = new RegExp(`«(\\d+)»(?:['’]s)?(?:\\s*,[^,]{1,80}?,)?(?:\\s+(?!(?:that|which|who|and|or|by|to|of|in|on|for|with|from|at|as|after|before|under|over|into)\\b)[a-z][\\w-]*){0,3}\\s+["“]?(?:(?:also|has|have|had|previously|publicly|repeatedly|strongly|today|on \\w+)\\s+)*${SAY}\\b`, "giu");
 const CLAIMANT_PAREN = new RegExp(`,\\s*(?:[\\p{L}.’'-]+\\s+){0,5}?«(\\d+)»(?:['’]s)?(?:\\s+[a-z][\\w-]*){0,3}(?:\\s*\\(«\\d+»\\))?\\s+(?:(?:also|has|had)\\s+)?${SAY}\\b`, "giu");
 const ACCORDING = /according to\s+(?:(?:the|an?|[\p{L}-]+)\s+){0,5}?«(\d+)»/giu;
-const CITING = /\b(?:citing|quoting|cited by|as reported by|reported by|sources? (?:at|in|from|close to))\s+(?:(?:the|an?|[\p{L}-]+)\s+){0,4}?«(\d+)»/giu;
+const CITING = /\b(?:citing|quoting|cited by|as reported by|reported by|sources? (?:at|in|from|close to))\s+(?:(?:the|an?|[\p{L}-]+)\s+){0,4}?«(\d+)»(?!['’]?s?\s+[a-z])/giu;
 const STATEMENT = /\b(?:in a (?:statement|report|letter|post|tweet|decree|designation|press release|filing)|a (?:decree|designation|statement|report) (?:by|from|of))\s+(?:the\s+)?«(\d+)»/giu;
 
 /**

@@ -146,11 +146,13 @@ function settle(raw: RawTransfer, ms: MaskedSentence, entities: Map<string, DocE
         // this tool tracks; kept, since the guidelines count it.
       }
       if (raw.supplierTypes && !raw.supplierTypes.includes(se.type)) continue;
+      // "AMD said it has not sold products to Russia": a party saying it did not supply is denying it.
+      const selfDenial = a.modality === "negated" && claimantKey !== null && claimantKey === sk;
       out.push({
-        supplier: sk, recipient: rk, items, kind, stance: a.stance,
+        supplier: sk, recipient: rk, items, kind, stance: selfDenial ? "denied" : a.stance,
         claimant: claimantKey && claimantKey !== sk || a.stance === "denied" ? claimantKey : claimantKey,
         evidence: { text: sentence.span.text, start: sentence.span.start, end: sentence.span.end },
-        modality: a.modality, rule: raw.rule,
+        modality: selfDenial ? "actual" : a.modality, rule: raw.rule,
         trigger: { text: text.slice(trigStart, trigEnd), start: trigStart, end: trigEnd },
         cues: a.cues,
       });

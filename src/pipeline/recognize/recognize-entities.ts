@@ -221,6 +221,15 @@ function addEntity(entities: Map<string, DocEntity>, spec0: EntitySpec, surface:
  * shares a normalized name with an organisation already seen is that organisation.
  */
 function sameOrganisation(entities: Map<string, DocEntity>, spec: EntitySpec): EntitySpec {
+  // "Ningbo Dongtai denied …" after "Ningbo Dongtai Precision Machinery Co.": the short form
+  // of a firm's name looks like a person's; the firm named earlier wins.
+  if (spec.type === "person" && !spec.key.startsWith("kb:")) {
+    const short = normalizeName(spec.name);
+    for (const e of entities.values()) {
+      if (e.type === "organization" && !e.key.startsWith("group:") && [...e.normalized].some((n) => n.startsWith(`${short} `))) return { ...spec, key: e.key, name: e.name, type: "organization" };
+    }
+    return spec;
+  }
   if (spec.type !== "organization" || spec.key.startsWith("group:")) return spec;
   const names = [spec.name, ...(spec.aliases ?? [])].map(normalizeName).filter(Boolean);
   for (const e of entities.values()) {
