@@ -59,14 +59,14 @@ export function recognizeEntities(text: string, lexicon: Lexicon): RecognizedRep
   // names them too: collect the body's names first.
   const titled = tokenized.map((s) => isTitleCase(s.tokens));
   const proposed = tokenized.map(({ tokens }, n) => RECOGNITION_RULES.flatMap((r) => r.run({ text, tokens, lexicon, titleCase: titled[n]! })));
-  const docNames = titled.some(Boolean) ? bodyNames(text, tokenized.map((s, n) => ({ tokens: s.tokens, candidates: proposed[n]! })).filter((_, n) => !titled[n])) : new Map<string, EntitySpec>();
+  const docNames = bodyNames(text, tokenized.map((s, n) => ({ tokens: s.tokens, candidates: proposed[n]! })).filter((_, n) => !titled[n]));
   const entities = new Map<string, DocEntity>();
   const history: Array<{ key: string; sentence: number }> = [];
   const sentences: RecognizedSentence[] = [];
   for (const [n, { span, tokens }] of tokenized.entries()) {
     const titleCase = titled[n]!;
     const candidates = proposed[n]!;
-    if (titleCase && docNames.size) candidates.push(...matchDocNames(tokens, docNames));
+    if (docNames.size) candidates.push(...matchDocNames(tokens, docNames, titleCase));
     const chosen = selectCandidates(candidates);
     // "the Myanmar military", "the United States": the article belongs to the mention, so
     // rules need not allow for it.
@@ -136,6 +136,8 @@ function absorbBracket(c: Candidate, tokens: Token[], text: string, chosen: Cand
   void lexicon;
 }
 
+const LEGAL_TAIL = /^(?:co|corp|corporation|company|ltd|limited|inc|llc|llp|plc|jsc|pjsc|ojsc|ooo|ao|pao|gmbh|ag|sa|pte|bv|nv|srl|spa|sro|l\.l\.c|\(|\)|,)$/;
+
 /** Names (not descriptions) the body of a report uses, keyed by look-up form. */
 function bodyNames(text: string, sentences: Array<{ tokens: Token[]; candidates: Candidate[] }>): Map<string, EntitySpec> {
   const names = new Map<string, EntitySpec>();
@@ -144,14 +146,24 @@ function bodyNames(text: string, sentences: Array<{ tokens: Token[]; candidates:
       if (c.coref || c.entities.length !== 1 || c.rule === persons.id) continue;
       const key = phraseKey(text.slice(tokens[c.first]!.start, tokens[c.last]!.end));
       if (key && !names.has(key)) names.set(key, c.entities[0]!);
+      // The name without its legal form: "Ostrov Komponent LLC" → "Ostrov Komponent".
+      const spec = c.entities[0]!;
+      if (spec.type === "organization" && !spec.key.startsWith("group:")) {
+        const words = key.split(" ");
+        while (words.length > 2 && LEGAL_TAIL.test(words[words.length - 1]!)) words.pop();
+        if (words.length >= 2 && words.join(" ") !== key && !names.has(words.join(" "))) names.set(words.join(" "), spec);
+      }
     }
   }
   return names;
 }
 
-function matchDocNames(tokens: Token[], names: Map<string, EntitySpec>): Candidate[] {
+function matchDocNames(tokens: Token[], names: Map<string, EntitySpec>, titleCase: boolean): Candidate[] {
   const out: Candidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
+    // In body text only short forms matter ("Ostrov Komponent" after "Ostrov Komponent LLC"),
+    // and only where they start with a capital.
+    if (!titleCase && !/^\p{Lu}/u.test(tokens[i]!.text)) continue;
     let key = "";
     for (let j = i; j < tokens.length && j - i < 8; j++) {
       if (tokens[j]!.text === "-") continue;

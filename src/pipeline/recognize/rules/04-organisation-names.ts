@@ -16,6 +16,8 @@ const NOT_ORG_ACRONYMS = new Set([
 const ITEM_NEXT = /^(?:launchers?|drones?|missiles?|rockets?|systems?|batteries|battery|tanks?|vehicles?|rifles?|howitzers?|shells?|rounds|munitions?|aircraft|jets?|helicopters?|guns?|radars?|engines?|chips?|modules?)$/;
 const SUPPLY_NEXT = /^(?:supplied|supplies|delivered|delivers|provided|provides|sold|sells|shipped|ships|exported|exports|transferred|sent|sends|donated)$/;
 
+const LEGAL_PREFIX = /^(?:AO|OAO|ZAO|PAO|OOO|JSC|PJSC|OJSC|CJSC|LLC|TOO|SIA|UAB|OAO|NPO|NPP|FGUP|GUP)$/;
+
 const LEGAL_FORMS = new Set(["corp", "corporation", "co", "company", "ltd", "limited", "inc", "llc", "plc", "jsc", "pjsc", "ojsc", "gmbh", "ag", "sa"]);
 const CONNECTORS = new Set(["of", "for", "and", "&", "the", "de", "du", "la", "und"]);
 
@@ -49,6 +51,8 @@ export const organisationNames: RecognitionRule = {
       const words = tokens.slice(i, last + 1);
       // The organisation word heads the name: last, or before its "of" phrase ("Bureau of Industry").
       const suffix = words.some((t, k) => k > 0 && ORG_SUFFIXES.has(t.norm) && (k === words.length - 1 || /^(?:of|for)$/.test(words[k + 1]!.norm)));
+      // "AO Radiozavod Vega", "OOO Tekhnopark": a legal form written before the name.
+      const legalPrefix = LEGAL_PREFIX.test(tokens[i - 1]?.text ?? "");
       // "advocacy group Justice For Myanmar", "state-owned Norinco", "Shandong-based IRay"
       // "supplied to the RSF by Krusik": a name after by/from in a supply construction.
       const agent = /^(?:by|from)$/.test(tokens[i - 1]?.norm ?? "") && /\b(?:supplied|delivered|provided|shipped|exported|transferred|sold|sent|made|built|bought|manufactured|produced|purchased|acquired|imported|received)\b/.test(tokens.slice(Math.max(0, i - 8), i - 1).map((t) => t.norm).join(" ")) && !ctx.titleCase;
@@ -62,7 +66,7 @@ export const organisationNames: RecognitionRule = {
       const supplier = outlet || words.length === 1 && SUPPLY_NEXT.test(tokens[last + 1]?.norm ?? "") && !ctx.titleCase && !ctx.lexicon.entries.has(words[0]!.norm);
       const acronym = !designation && words.length === 1 && isAllCaps(words[0]) && words[0]!.text.replace(/[^\p{L}]/gu, "").length >= 2 && !ctx.titleCase && !NOT_ORG_ACRONYMS.has(words[0]!.norm) && !ctx.lexicon.items.has(words[0]!.norm);
       const endsInSuffix = ORG_SUFFIXES.has(tokens[last]!.norm) && words.length >= 2;
-      if (!(suffix || descriptor || bracket || acronym || endsInSuffix || supplier)) { i = last; continue; }
+      if (!(suffix || descriptor || bracket || acronym || endsInSuffix || supplier || legalPrefix)) { i = last; continue; }
       if (ctx.titleCase && !(endsInSuffix || bracket)) { i = last; continue; }
       const surface = spanText(ctx.text, tokens, i, last);
       const key = normalizeName(surface);
