@@ -136,6 +136,8 @@ function absorbBracket(c: Candidate, tokens: Token[], text: string, chosen: Cand
   void lexicon;
 }
 
+const namePrefixes = new WeakMap<Map<string, EntitySpec>, Set<string>>();
+
 const LEGAL_TAIL = /^(?:co|corp|corporation|company|ltd|limited|inc|llc|llp|plc|jsc|pjsc|ojsc|ooo|ao|pao|gmbh|ag|sa|pte|bv|nv|srl|spa|sro|l\.l\.c|\(|\)|,)$/;
 
 /** Names (not descriptions) the body of a report uses, keyed by look-up form. */
@@ -160,6 +162,15 @@ function bodyNames(text: string, sentences: Array<{ tokens: Token[]; candidates:
 
 function matchDocNames(tokens: Token[], names: Map<string, EntitySpec>, titleCase: boolean): Candidate[] {
   const out: Candidate[] = [];
+  let prefixes = namePrefixes.get(names);
+  if (!prefixes) {
+    prefixes = new Set();
+    for (const k of names.keys()) {
+      const w = k.split(" ");
+      for (let n = 1; n < w.length; n++) prefixes.add(w.slice(0, n).join(" "));
+    }
+    namePrefixes.set(names, prefixes);
+  }
   for (let i = 0; i < tokens.length; i++) {
     // In body text only short forms matter ("Ostrov Komponent" after "Ostrov Komponent LLC"),
     // and only where they start with a capital.
@@ -170,6 +181,7 @@ function matchDocNames(tokens: Token[], names: Map<string, EntitySpec>, titleCas
       key = key ? `${key} ${tokens[j]!.norm}` : tokens[j]!.norm;
       const spec = names.get(key);
       if (spec) out.push({ first: i, last: j, entities: [spec], rule: "recognize/07-body-names", priority: 4 });
+      if (!prefixes.has(key)) break;
     }
   }
   return out;
