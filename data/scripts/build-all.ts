@@ -1,7 +1,7 @@
 /**
  * Rebuilds the whole knowledge base (data/kb/*.json) from ../shared/data and
  * data/curated/, in dependency order: countries (used by every later step),
- * armed forces, organisations and exhibitors, items. Deterministic: running it
+ * armed forces, organisations and exhibitors, items, legal forms. Deterministic: running it
  * twice gives byte-identical files.
  *
  *   npm run build:data      (node --import tsx data/scripts/build-all.ts)
@@ -9,6 +9,7 @@
 import { main as buildArmedForces } from "./build-armed-forces.ts";
 import { main as buildCountries } from "./build-countries.ts";
 import { main as buildItems } from "./build-items.ts";
+import { main as buildLegalForms } from "./build-legal-forms.ts";
 import { main as buildOrganizations } from "./build-organizations.ts";
 import { runMain, sharedDataDir } from "./lib.ts";
 
@@ -18,4 +19,5 @@ runMain(() => {
   buildArmedForces();
   buildOrganizations();
   buildItems();
+  buildLegalForms();
 });

@@ -4,10 +4,15 @@ import { InputError } from "../pipeline/normalize/index.ts";
 import { commandHelp, parseCommandArgs, type Command, type Io } from "./command.ts";
 import { claimsCommand } from "./commands/claims.ts";
 import { entitiesCommand } from "./commands/entities.ts";
+import { entityCommand } from "./commands/entity.ts";
 import { extractCommand } from "./commands/extract.ts";
 import { ingestCommand } from "./commands/ingest.ts";
+import { exportCommand } from "./commands/export.ts";
+import { relationsCommand } from "./commands/relations.ts";
+import { sourceCommand } from "./commands/source.ts";
+import { timelineCommand } from "./commands/timeline.ts";
 
-export const COMMANDS: Command[] = [extractCommand, ingestCommand, claimsCommand, entitiesCommand];
+export const COMMANDS: Command[] = [extractCommand, ingestCommand, claimsCommand, entitiesCommand, entityCommand, relationsCommand, timelineCommand, sourceCommand, exportCommand];
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };

@@ -25,6 +25,19 @@ const NOT_WORD = /[^\p{L}\p{N}]+/gu;
  * rules here needs a migration that recomputes them.
  */
 export function normalizeName(s: string): string {
+  const words = nameWords(s);
+  if (words.length === 0) return "";
+  const kept = words.filter((w) => !LEGAL_FORMS.has(w));
+  return (kept.length > 0 ? kept : words).join(" ");
+}
+
+/**
+ * The words of a name as every comparison sees them: accents dropped, lower case,
+ * possessives and dots of initialisms removed, anything else that is not a letter or
+ * digit a word break, and a leading "the" dropped when more follows. Shared with
+ * `nameKeys` so both compare the same words.
+ */
+export function nameWords(s: string): string[] {
   const text = s
     .normalize("NFKD")
     .replace(COMBINING_MARKS, "")
@@ -33,9 +46,10 @@ export function normalizeName(s: string): string {
     .replace(DOTTED_INITIALISM, (m) => m.replaceAll(".", ""))
     .replace(NOT_WORD, " ")
     .trim();
-  if (text === "") return "";
-  let words = text.split(" ");
-  if (words.length > 1 && words[0] === "the") words = words.slice(1);
-  const kept = words.filter((w) => !LEGAL_FORMS.has(w));
-  return (kept.length > 0 ? kept : words).join(" ");
+  if (text === "") return [];
+  const words = text.split(" ");
+  return words.length > 1 && words[0] === "the" ? words.slice(1) : words;
 }
+
+/** The legal-form words `normalizeName` drops anywhere in a name. */
+export const NORMALIZE_NAME_LEGAL_FORMS: ReadonlySet<string> = LEGAL_FORMS;

@@ -80,6 +80,7 @@ test("ingestReports stores every report and sums what it stored", () =>
       entities: 3,
       mentions: 3,
       bytes: reports[0]!.text.length + reports[1]!.text.length,
+      relations: 2,
     });
     assert.deepEqual(await store.counts(), { documents: 2, entities: 3, mentions: 3, claims: 3 });
   }));

@@ -2,13 +2,14 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { UsageError } from "../domain/errors.ts";
 import type { ClaimFilter, EntityFilter, Store } from "../store/store.ts";
+import { stubStore } from "../store/stub-store.ts";
 import { listClaims, listEntities, parseEntityType, parseStance } from "./queries.ts";
 
 /** A store that records the filters it is asked for; the queries only validate and pass on. */
 function recordingStore(): { store: Store; claimFilters: ClaimFilter[]; entityFilters: EntityFilter[] } {
   const claimFilters: ClaimFilter[] = [];
   const entityFilters: EntityFilter[] = [];
-  const store: Store = {
+  const store: Store = stubStore({
     ingest: async () => ({ status: "duplicate", documentId: 0, claims: 0, entities: 0, mentions: 0 }),
     hasDocument: async () => false,
     claims: async (filter = {}) => {
@@ -21,7 +22,7 @@ function recordingStore(): { store: Store; claimFilters: ClaimFilter[]; entityFi
     },
     counts: async () => ({ documents: 0, entities: 0, mentions: 0, claims: 0 }),
     close: async () => {},
-  };
+  });
   return { store, claimFilters, entityFilters };
 }
 

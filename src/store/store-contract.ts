@@ -14,7 +14,9 @@ import type {
   Report,
   Span,
 } from "../domain/types.ts";
-import type { DocumentInput, Store } from "./store.ts";
+import type { DocumentInput, EvidenceRow, RelationRecord, Store } from "./store.ts";
+import type { Source } from "../domain/admiralty.ts";
+import { minhash } from "../domain/minhash.ts";
 
 /** One empty storage location; `open` may be called again after `close` to reopen the same data. */
 export interface StoreFixture {
@@ -240,6 +242,370 @@ export function runStoreContract(name: string, newFixture: () => Promise<StoreFi
           await reopened.close();
         }
       }));
+  });
+
+  // ---- entity resolution and judgements ------------------------------------------------
+
+  describe(`Store contract: ${name}: entity resolution and judgements`, () => {
+    test("one party named in other cases, scripts and legal forms across reports is one entity with every name", () =>
+      withStore(async (store) => {
+        const names = ["Norinco", "NORINCO", "Норинко", "Norinco Ltd."];
+        for (const [i, n] of names.entries()) await store.ingest(namesReport(`n${i}`, [entity("x", n, "organization")]).input);
+        // The full name meets the others through a name seen beside it, and then the
+        // Chinese name, which shares no key with any of them, through the knowledge-base id.
+        await store.ingest(namesReport("kb1", [entity("x", "China North Industries Group Corp Ltd", "organization", { kb: "Q1140564", aliases: ["NORINCO"] })]).input);
+        await store.ingest(namesReport("kb2", [entity("x", "中国北方工业公司", "organization", { kb: "Q1140564" })]).input);
+        const all = await store.entities();
+        assert.deepEqual(all.map((e) => [e.name, e.aliases]), [
+          ["Norinco", ["China North Industries Group Corp Ltd", "NORINCO", "Norinco Ltd.", "Норинко", "中国北方工业公司"]],
+        ]);
+        assert.equal(all[0]?.kb, "Q1140564");
+        assert.equal(all[0]?.documents, 6);
+      }));
+
+    test("different firms with similar names stay apart", () =>
+      withStore(async (store) => {
+        const pairs: Array<[string, string, ExtractedEntity["type"]]> = [
+          ["China North Industries Group", "China North Rare Earth Group", "organization"],
+          ["Kalashnikov Concern", "Kalashnikov Media", "media"],
+          ["Aselsan", "Aselsan Konya", "organization"],
+          ["Iran Aircraft Manufacturing Industrial Company", "Iran Aircraft Industries", "organization"],
+        ];
+        for (const [i, [a, b, typeB]] of pairs.entries()) {
+          await store.ingest(namesReport(`a${i}`, [entity("x", a, "organization")]).input);
+          await store.ingest(namesReport(`b${i}`, [entity("x", b, typeB)]).input);
+        }
+        assert.equal((await store.entities()).length, 8);
+      }));
+
+    test("short acronyms meet only acronyms; different countries and incompatible types stay apart", () =>
+      withStore(async (store) => {
+        const seen: Array<[string, ExtractedEntity]> = [
+          ["h1", entity("x", "HAL", "organization")],
+          ["h2", entity("x", "Hal", "organization")],
+          ["h3", entity("x", "HAL", "organization", { aliases: ["Hindustan Aeronautics Limited"] })],
+          ["m1", entity("x", "Ministry of Defence", "organization", { country: "GB" })],
+          ["m2", entity("x", "Ministry of Defence", "organization", { country: "RU" })],
+          ["m3", entity("x", "Ministry of Defence", "organization")],
+          ["g1", entity("x", "Georgia", "state", { country: "GE" })],
+          ["g2", entity("x", "Georgia", "person")],
+          ["f1", entity("x", "Myanmar Air Force", "armed_force", { country: "MM" })],
+          ["f2", entity("x", "Myanmar", "state", { country: "MM", aliases: ["Myanmar Air Force"] })],
+        ];
+        for (const [id, e] of seen) await store.ingest(namesReport(id, [e]).input);
+        const rows = (await store.entities()).map((e) => `${e.name}/${e.type}/${e.country ?? "-"}`).sort();
+        assert.deepEqual(rows, [
+          "Georgia/person/-",
+          "Georgia/state/GE",
+          "HAL/organization/-",
+          "Hal/organization/-",
+          "Ministry of Defence/organization/GB",
+          "Ministry of Defence/organization/RU",
+          "Myanmar Air Force/armed_force/MM",
+        ]);
+      }));
+
+    test("merge groups two entities: one row with all names, claims of both, one representative", () =>
+      withStore(async (store) => {
+        const { a, b, recipient } = await twoSuppliers(store);
+        const before = await store.counts();
+        const j = await store.judgeEntities("merge", b, a, "same firm, renamed in 2019", "tester");
+        assert.deepEqual({ ...j, createdAt: "" }, {
+          id: j.id,
+          kind: "merge",
+          a: { id: b, name: "Zeta Arms", type: "organization" },
+          b: { id: a, name: "Alpha Defence", type: "organization" },
+          reason: "same firm, renamed in 2019",
+          author: "tester",
+          createdAt: "",
+          revokedAt: null,
+        });
+        assert.ok(!Number.isNaN(Date.parse(j.createdAt)));
+        assert.deepEqual(await store.counts(), before, "a judgement rewrites nothing");
+        const rep = Math.min(a, b);
+        assert.deepEqual(await store.canonicalOf([a, b, recipient, 999_999]), new Map([[a, rep], [b, rep], [recipient, recipient], [999_999, 999_999]]));
+        const suppliers = (await store.entities({ type: "organization" })).map((e) => ({ id: e.id, name: e.name, aliases: e.aliases, claims: e.claims, documents: e.documents }));
+        assert.deepEqual(suppliers, [{ id: rep, name: "Alpha Defence", aliases: ["Alpha Defence Ltd", "Zeta Arms"], claims: 2, documents: 2 }]);
+        assert.equal((await store.entities()).length, 2);
+        for (const query of ["Zeta Arms", "alpha defence"]) {
+          const claims = await store.claims({ entity: query });
+          assert.deepEqual(claims.map((c) => c.items[0]), ["rifles", "mortars"], query);
+          assert.ok(claims.every((c) => c.supplier.id === rep && c.supplier.name === "Alpha Defence"), "claims name the representative");
+        }
+        assert.deepEqual((await store.entities({ id: b })).map((e) => e.id), [rep]);
+        assert.deepEqual((await store.entities({ id: b, ungrouped: true })).map((e) => e.id), [b]);
+        assert.equal((await store.entities({ type: "organization", ungrouped: true })).length, 2, "ungrouped lists the stored entities");
+        assert.deepEqual((await store.entities({ named: "Zeta Arms" })).map((e) => e.id), [rep]);
+      }));
+
+    test("revoking a judgement undoes it, and the record stays", () =>
+      withStore(async (store) => {
+        const { a, b } = await twoSuppliers(store);
+        const j = await store.judgeEntities("same", a, b, null, "tester");
+        const revoked = await store.revokeJudgement(j.id);
+        assert.ok(revoked?.revokedAt && !Number.isNaN(Date.parse(revoked.revokedAt)));
+        assert.deepEqual(await store.canonicalOf([a, b]), new Map([[a, a], [b, b]]));
+        assert.deepEqual((await store.claims({ entity: "Zeta Arms" })).map((c) => c.items[0]), ["mortars"]);
+        assert.equal((await store.entities({ type: "organization" })).length, 2);
+        assert.deepEqual((await store.revokeJudgement(j.id))?.revokedAt, revoked.revokedAt, "revoking twice keeps the first time");
+        assert.equal(await store.revokeJudgement(j.id + 1000), undefined);
+        assert.deepEqual((await store.judgements()).map((x) => [x.id, x.kind, x.revokedAt !== null]), [[j.id, "same", true]]);
+      }));
+
+    test("the most recent judgement about a pair wins, and not_same keeps a pair apart against a chain", () =>
+      withStore(async (store) => {
+        const { a, b } = await twoSuppliers(store);
+        await store.ingest(namesReport("c", [entity("x", "Gamma Works", "organization")]).input);
+        const [gamma] = await store.entities({ named: "Gamma Works" });
+        assert.ok(gamma);
+        await store.judgeEntities("not_same", a, b, "different registries", "tester");
+        await store.judgeEntities("same", a, gamma.id, null, "tester");
+        await store.judgeEntities("same", gamma.id, b, null, "tester");
+        let groups = await store.canonicalOf([a, b, gamma.id]);
+        assert.notEqual(groups.get(a), groups.get(b), "not_same holds against a chain of same");
+        const later = await store.judgeEntities("same", a, b, "checked again: same", "tester");
+        groups = await store.canonicalOf([a, b, gamma.id]);
+        assert.equal(groups.get(a), groups.get(b), "a later same overrides the not_same");
+        await store.revokeJudgement(later.id);
+        groups = await store.canonicalOf([a, b]);
+        assert.notEqual(groups.get(a), groups.get(b), "revoking it brings the not_same back");
+        const about = await store.judgements(b);
+        assert.ok(about.some((j) => j.kind === "not_same") && about.every((j) => [j.a.id, j.b.id].some((id) => [a, b, gamma.id].includes(id))));
+      }));
+
+    test("judgements about unknown or identical entities are refused", () =>
+      withStore(async (store) => {
+        const { a } = await twoSuppliers(store);
+        await assert.rejects(store.judgeEntities("merge", a, 999_999, null, "tester"), (e: unknown) => e instanceof StoreError && /999999/.test(e.message));
+        await assert.rejects(store.judgeEntities("same", a, a, null, "tester"), StoreError);
+        assert.deepEqual(await store.judgements(), []);
+      }));
+
+    test("judgements survive reopening", () =>
+      withStore(async (store, fixture) => {
+        const { a, b } = await twoSuppliers(store);
+        await store.judgeEntities("merge", a, b, null, "tester");
+        await store.close();
+        const reopened = await fixture.open();
+        try {
+          assert.equal((await reopened.entities({ type: "organization" })).length, 1);
+          assert.equal((await reopened.judgements()).length, 1);
+        } finally {
+          await reopened.close();
+        }
+      }));
+  });
+
+  describe(`Store contract: ${name}: relations and sources`, () => {
+    /** A relation as the aggregator would compute it, between two stored entities. */
+    const record = (supplierId: number, recipientId: number, extra: Partial<RelationRecord> = {}): RelationRecord => ({
+      supplierId,
+      recipientId,
+      credibility: 3,
+      bestReliability: "B",
+      independentSources: 1,
+      claims: 1,
+      items: ["rifles"],
+      claimants: ["Reuters"],
+      supportingDocuments: [1],
+      denyingDocuments: [],
+      accusedDenials: 0,
+      firstReported: "2024-03-01",
+      lastReported: "2024-03-01",
+      quoteClaimId: null,
+      explanation: "possibly true: one independent source asserts (Example (B))",
+      ...extra,
+    });
+    const idOf = async (store: Store, name: string) => {
+      const [id] = await store.entityIdsNamed(name);
+      assert.ok(id !== undefined, name);
+      return id;
+    };
+
+    test("a new store has no relations, no overrides and has graded nothing", () =>
+      withStore(async (store) => {
+        assert.deepEqual(await store.relations(), []);
+        assert.deepEqual(await store.sourceOverrides(), []);
+        assert.deepEqual(await store.relationState(), { claimsThrough: 0, grading: "", groups: [] });
+        assert.equal(await store.lastClaimId(), 0);
+        assert.deepEqual(await store.claimPartyIds(), []);
+        assert.deepEqual(await store.evidence(), []);
+      }));
+
+    test("documents keep a near-duplicate fingerprint of their text and the source they relay", () =>
+      withStore(async (store) => {
+        await store.ingest({ ...reportA.input, originSource: "Reuters" });
+        await store.ingest(reportB.input);
+        const evidence = await store.evidence();
+        assert.equal(evidence.length, 4);
+        const first = evidence[0]!;
+        assert.deepEqual(
+          { fingerprint: first.fingerprint, origin: first.originSource, countries: [first.supplierCountry, first.recipientCountry, first.claimantCountry] },
+          { fingerprint: minhash(textA), origin: "Reuters", countries: ["RU", "MM", "GB"] },
+        );
+        assert.equal(evidence[3]!.originSource, null);
+        assert.equal(evidence[3]!.fingerprint, minhash(textB));
+        assert.equal(first.evidence.text, "Rosoboronexport delivered six Su-30SME fighter jets to the Myanmar Air Force");
+        assert.equal(first.supplier.name, "Rosoboronexport", "evidence names parties as stored on the claim");
+      }));
+
+    test("evidence narrows by suppliers and recipients, or by any role", () =>
+      withStore(async (store) => {
+        await store.ingest(reportA.input);
+        await store.ingest(reportB.input);
+        const norinco = await idOf(store, "NORINCO");
+        const airForce = await idOf(store, "Myanmar Air Force");
+        const reuters = await idOf(store, "Reuters");
+        const items = (rows: EvidenceRow[]) => rows.map((r) => r.items[0]);
+        assert.deepEqual(items(await store.evidence({ suppliers: [norinco] })), ["small arms", "air-defence radars", "rifles"]);
+        assert.deepEqual(items(await store.evidence({ suppliers: [norinco], recipients: [airForce] })), ["small arms"]);
+        assert.deepEqual(items(await store.evidence({ involving: [reuters] })), ["Su-30SME fighter jets"]);
+        assert.deepEqual(items(await store.evidence({ involving: [airForce, reuters] })), ["Su-30SME fighter jets", "small arms"]);
+        assert.deepEqual(await store.evidence({ suppliers: [] }), []);
+      }));
+
+    test("claim pairs since a claim id, the last claim id and the claims' parties", () =>
+      withStore(async (store) => {
+        await store.ingest(reportA.input);
+        const afterA = await store.lastClaimId();
+        await store.ingest(reportB.input);
+        const last = await store.lastClaimId();
+        assert.ok(last > afterA && afterA > 0);
+        const norinco = await idOf(store, "Norinco");
+        const navy = await idOf(store, "Philippine Navy");
+        assert.deepEqual(await store.claimPairsBetween(afterA, last), [[norinco, navy]]);
+        assert.equal((await store.claimPairsBetween(0, last)).length, 4);
+        assert.deepEqual(await store.claimPairsBetween(last, last), []);
+        const parties = await store.claimPartyIds();
+        assert.equal(parties.length, 5);
+        assert.deepEqual(parties, [...parties].sort((a, b) => a - b));
+        assert.ok(!parties.includes(await idOf(store, "Reuters")), "a claimant only is no party");
+        assert.deepEqual(await store.entityIdsNamed("the NORINCO ltd"), [norinco]);
+        assert.deepEqual(await store.entityIdsNamed("nobody"), []);
+      }));
+
+    test("source overrides are stored, replaced by name and kept on reopening", () =>
+      withStore(async (store, fixture) => {
+        const bugle: Source = { name: "Daily Bugle", aliases: ["Bugle"], reliability: "D", kind: "newspaper", reason: "tabloid", url: null };
+        await store.saveSourceOverride(bugle);
+        await store.saveSourceOverride({ name: "Reuters", aliases: [], reliability: "B", kind: "wire", reason: "analyst's call", url: "https://www.reuters.com" });
+        await store.saveSourceOverride({ ...bugle, reliability: "E", reason: "worse than thought" });
+        await store.close();
+        const reopened = await fixture.open();
+        try {
+          assert.deepEqual((await reopened.sourceOverrides()).map((s) => [s.name, s.reliability, s.reason, s.aliases]), [
+            ["Daily Bugle", "E", "worse than thought", ["Bugle"]],
+            ["Reuters", "B", "analyst's call", []],
+          ]);
+        } finally {
+          await reopened.close();
+        }
+      }));
+
+    test("relations are written, read with their parties and quote, filtered, replaced and removed", () =>
+      withStore(async (store) => {
+        await store.ingest(reportA.input);
+        await store.ingest(reportB.input);
+        const [jets] = await store.claims({ entity: "Rosoboronexport" });
+        const roe = await idOf(store, "Rosoboronexport");
+        const airForce = await idOf(store, "Myanmar Air Force");
+        const norinco = await idOf(store, "Norinco");
+        const navy = await idOf(store, "Philippine Navy");
+        const myanmar = await idOf(store, "Myanmar");
+        await store.saveRelations({
+          upsert: [
+            record(roe, airForce, { credibility: 2, quoteClaimId: jets!.id, independentSources: 1 }),
+            record(norinco, navy, { credibility: 4 }),
+            record(norinco, myanmar, { credibility: 2, independentSources: 3 }),
+          ],
+          remove: [],
+          state: { claimsThrough: 4, grading: "g1", groups: [[navy, norinco]] },
+        });
+        assert.deepEqual(await store.relationState(), { claimsThrough: 4, grading: "g1", groups: [[navy, norinco]] });
+        const all = await store.relations();
+        assert.deepEqual(all.map((r) => [r.supplier.name, r.recipient.name, r.credibility]), [
+          ["China North Industries Group Corporation Limited", "Myanmar", 2],
+          ["Rosoboronexport", "Myanmar Air Force", 2],
+          ["China North Industries Group Corporation Limited", "Philippine Navy", 4],
+        ], "best credibility first, then most independent sources");
+        const jetsRelation = all[1]!;
+        assert.deepEqual(jetsRelation.quote, {
+          claimId: jets!.id,
+          text: "Rosoboronexport delivered six Su-30SME fighter jets to the Myanmar Air Force",
+          stance: "asserted",
+          publisher: "Example Wire",
+          published: "2024-03-01",
+          url: "https://example.org/a",
+          reportId: "report-a",
+        });
+        assert.deepEqual(jetsRelation.recipient, { id: airForce, name: "Myanmar Air Force", type: "armed_force", country: "MM" });
+        assert.deepEqual({ ...record(roe, airForce), credibility: 2, quoteClaimId: jets!.id }, {
+          ...Object.fromEntries(Object.keys(record(roe, airForce)).map((k) => [k, jetsRelation[k as keyof RelationRecord]])),
+        });
+        assert.ok(!Number.isNaN(Date.parse(jetsRelation.updatedAt)));
+        assert.equal(all[0]!.quote, null);
+
+        assert.deepEqual((await store.relations({ entityIds: [norinco] })).map((r) => r.recipient.name), ["Myanmar", "Philippine Navy"]);
+        assert.deepEqual((await store.relations({ entityIds: [airForce, navy] })).length, 2);
+        assert.deepEqual((await store.relations({ minCredibility: 2 })).length, 2);
+        assert.deepEqual((await store.relations({ minCredibility: 1 })).length, 0);
+        assert.deepEqual((await store.relations({ limit: 1 })).length, 1);
+
+        const { removed } = await store.saveRelations({ upsert: [record(norinco, navy, { credibility: 1 })], remove: [[roe, airForce], [norinco, navy], [navy, roe]] });
+        assert.equal(removed, 1, "an upserted pair is not removed, an unknown pair removes nothing");
+        assert.deepEqual((await store.relations()).map((r) => [r.recipient.name, r.credibility]), [["Philippine Navy", 1], ["Myanmar", 2]]);
+        assert.deepEqual(await store.relationState(), { claimsThrough: 4, grading: "g1", groups: [[navy, norinco]] }, "state changes only when given");
+        assert.equal((await store.saveRelations({ upsert: [], remove: "all" })).removed, 2);
+        assert.deepEqual(await store.relations(), []);
+      }));
+  });
+}
+
+/**
+ * Two supplier entities that resolution keeps apart (Alpha Defence, Zeta Arms), each
+ * with one claim to the same recipient in its own report.
+ */
+async function twoSuppliers(store: Store): Promise<{ a: number; b: number; recipient: number }> {
+  await store.ingest(supplyReport("s1", entity("s", "Alpha Defence", "organization", { aliases: ["Alpha Defence Ltd"] }), "rifles").input);
+  await store.ingest(supplyReport("s2", entity("s", "Zeta Arms", "organization"), "mortars").input);
+  const id = async (name: string) => {
+    const [row] = await store.entities({ named: name });
+    assert.ok(row, name);
+    return row.id;
+  };
+  return { a: await id("Alpha Defence"), b: await id("Zeta Arms"), recipient: await id("Ruritania") };
+}
+
+/** A report in which `supplier` supplies `item` to the state of Ruritania. */
+function supplyReport(id: string, supplier: ExtractedEntity, item: string) {
+  const text = `${supplier.name} supplied ${item} to Ruritania.`;
+  return fixture(makeReport(id, text), {
+    id,
+    entities: [supplier, entity("r", "Ruritania", "state", { country: "RT" })],
+    mentions: [mention(text, supplier.name, supplier.id), mention(text, "Ruritania", "r")],
+    transfers: [
+      transfer(text, {
+        supplier: supplier.id,
+        recipient: "r",
+        items: [item],
+        kind: "arms",
+        stance: "asserted",
+        claimant: null,
+        evidence: text.slice(0, -1),
+        trigger: "supplied",
+      }),
+    ],
+  });
+}
+
+/** A report that only names `entities`, each once. */
+function namesReport(id: string, entities: ExtractedEntity[]) {
+  const text = `${id}: ${entities.map((e) => e.name).join("; ")}.`;
+  return fixture(makeReport(id, text), {
+    id,
+    entities,
+    mentions: entities.map((e) => mention(text, e.name, e.id)),
+    transfers: [],
   });
 }
 

@@ -16,6 +16,8 @@ import type {
   Stance,
   TransferKind,
 } from "../domain/types.ts";
+import type { Credibility, Reliability, Source } from "../domain/admiralty.ts";
+import type { JudgementKind } from "../domain/entity-groups.ts";
 
 /** One report with the hash that identifies its text and what was extracted from it. */
 export interface DocumentInput {
@@ -23,6 +25,11 @@ export interface DocumentInput {
   /** `contentHash(report.text)`; passed in so the caller can skip extraction of known texts. */
   contentHash: string;
   extraction: ExtractionResult;
+  /**
+   * The source the report mainly relays ("…, citing Reuters"), by its name in the
+   * source registry; absent or null when it reports on its own authority.
+   */
+  originSource?: string | null | undefined;
 }
 
 /** What one `ingest` did. For a duplicate, `documentId` is the stored copy and the counts are 0. */
@@ -39,8 +46,9 @@ export interface IngestOutcome {
 export interface ClaimFilter {
   /**
    * A name of the supplier, recipient or claimant: any name the entity was ever seen
-   * under, compared by `normalizeName`, so "norinco" finds China North Industries
-   * Group Corporation when "NORINCO" is one of its names.
+   * under, compared by `normalizeName` or by a shared `nameKeys` key, so "norinco"
+   * finds China North Industries Group Corporation when "NORINCO" is one of its names,
+   * and "Норинко" finds it too. Finds the claims of every entity judged the same as it.
    */
   entity?: string | undefined;
   stance?: Stance | undefined;
@@ -57,6 +65,19 @@ export interface EntityFilter {
    * full name, "us" does not find "Russia").
    */
   name?: string | undefined;
+  /**
+   * Identification: matches when one of the entity's names is this name, compared by
+   * `normalizeName` or a shared `nameKeys` key ("Норинко" finds Norinco, "Kalashnikov"
+   * finds neither Kalashnikov Concern nor Kalashnikov Media).
+   */
+  named?: string | undefined;
+  /** Only the group that this entity id belongs to (with `ungrouped`, only that entity). */
+  id?: number | undefined;
+  /**
+   * One row per stored entity, ignoring judgements: for finding the very entity a name
+   * or id refers to, e.g. to split it from a group.
+   */
+  ungrouped?: boolean | undefined;
   limit?: number | undefined;
 }
 
@@ -67,7 +88,11 @@ export interface EntityRef {
   type: EntityType;
 }
 
-/** One stored claim with what a reader needs to judge it: who says what, where, in which words. */
+/**
+ * One stored claim with what a reader needs to judge it: who says what, where, in which words.
+ * Supplier, recipient and claimant are the representatives of their groups (see
+ * `Store.canonicalOf`), so claims about entities judged the same name one party.
+ */
 export interface ClaimRow {
   id: number;
   documentId: number;
@@ -91,13 +116,17 @@ export interface ClaimRow {
 
 /** A canonical entity with every name it was seen under and how much evidence touches it. */
 export interface EntityRow {
+  /** The id of the group's representative (see `Store.canonicalOf`). */
   id: number;
-  /** The name it was first stored under. */
+  /** The name the representative was first stored under. */
   name: string;
   type: EntityType;
   country: string | null;
   kb: string | null;
-  /** Every other name seen for it, in code-point order (the same on every backend and locale). */
+  /**
+   * Every other name seen for it or for an entity judged the same, in code-point order
+   * (the same on every backend and locale).
+   */
   aliases: string[];
   /** Claims in which it is supplier or recipient. */
   claims: number;
@@ -110,6 +139,103 @@ export interface StoreCounts {
   entities: number;
   mentions: number;
   claims: number;
+}
+
+// ---- relations and sources: types ----------------------------------------------------
+
+/** Which claims `Store.evidence` returns; every field narrows, none set means all claims. */
+export interface EvidenceScope {
+  /** Only claims whose supplier is one of these entities. */
+  suppliers?: readonly number[] | undefined;
+  /** Only claims whose recipient is one of these entities. */
+  recipients?: readonly number[] | undefined;
+  /** Only claims in which one of these entities is supplier, recipient or claimant. */
+  involving?: readonly number[] | undefined;
+}
+
+/** A claim with what deciding its weight needs: its document's independence and its parties' countries. */
+export interface EvidenceRow extends ClaimRow {
+  /** MinHash signature of the document's text (see `domain/minhash.ts`). */
+  fingerprint: string | null;
+  /** The source the document mainly relays, if any. */
+  originSource: string | null;
+  supplierCountry: string | null;
+  recipientCountry: string | null;
+  claimantCountry: string | null;
+}
+
+/** A relation as computed by the aggregator: everything but the parties' names and the quote's text. */
+export interface RelationRecord {
+  supplierId: number;
+  recipientId: number;
+  credibility: Credibility;
+  /** The best reliability among the sources that support the relation (or, without support, among all its sources). */
+  bestReliability: Reliability;
+  /** Independent sources supporting it (asserted or hedged), after collapsing copies and reports citing the same original. */
+  independentSources: number;
+  claims: number;
+  items: string[];
+  /** Names of the claimants of its claims (the author's own voice is not listed). */
+  claimants: string[];
+  /** Ids of documents with an asserted or hedged claim of it. */
+  supportingDocuments: number[];
+  /** Ids of documents with a denial of it. */
+  denyingDocuments: number[];
+  /** Denials made by the accused parties themselves. */
+  accusedDenials: number;
+  firstReported: string | null;
+  lastReported: string | null;
+  quoteClaimId: number | null;
+  /** One line: why it has its credibility. */
+  explanation: string;
+}
+
+/** The claim quoted for a relation, with its source. */
+export interface RelationQuoteRow {
+  claimId: number;
+  text: string;
+  stance: Stance;
+  publisher: string | null;
+  published: string | null;
+  url: string | null;
+  reportId: string;
+}
+
+/** A stored relation with its parties and its quote. */
+export interface RelationRow extends RelationRecord {
+  supplier: EntityRef & { country: string | null };
+  recipient: EntityRef & { country: string | null };
+  quote: RelationQuoteRow | null;
+  /** When it was last recomputed (ISO date-time). */
+  updatedAt: string;
+}
+
+/** Selects stored relations; every field narrows. */
+export interface RelationFilter {
+  /** Only relations in which one of these entities is supplier or recipient. */
+  entityIds?: readonly number[] | undefined;
+  /** Only relations graded this or better (1 is best): 2 keeps 1 and 2. */
+  minCredibility?: Credibility | undefined;
+  limit?: number | undefined;
+}
+
+/** One write of the aggregator: all in one transaction. */
+export interface RelationChange {
+  upsert: readonly RelationRecord[];
+  /** Pairs to delete (those not also upserted), or "all" to replace every stored relation. */
+  remove: ReadonlyArray<readonly [number, number]> | "all";
+  /** Recorded with the write when given. */
+  state?: RelationState | undefined;
+}
+
+/** What the stored relations were computed from. */
+export interface RelationState {
+  /** Every claim with an id up to this one is reflected in the relations. */
+  claimsThrough: number;
+  /** Digest of the source grades used ("" when never computed). */
+  grading: string;
+  /** The entity groups they were computed under: [entity id, representative] of every grouped claim party, ascending. */
+  groups: Array<[number, number]>;
 }
 
 export interface Store {
@@ -126,6 +252,69 @@ export interface Store {
   /** Entities, most claims first, then by name ignoring case. */
   entities(filter?: EntityFilter): Promise<EntityRow[]>;
   counts(): Promise<StoreCounts>;
+
+  // ---- relations and sources ------------------------------------------------------------
+  /** The analyst's source grades, in the order they were first set (a later change keeps the place). */
+  sourceOverrides(): Promise<Source[]>;
+  /** Adds the override named `source.name`, or replaces it. */
+  saveSourceOverride(source: Source): Promise<void>;
+  /** Claims with their documents' independence data, in stored order. */
+  evidence(scope?: EvidenceScope): Promise<EvidenceRow[]>;
+  /** Distinct (supplier, recipient) pairs of the claims with `after < id ≤ upTo`. */
+  claimPairsBetween(after: number, upTo: number): Promise<Array<[number, number]>>;
+  /** The highest claim id (0 when there are none). */
+  lastClaimId(): Promise<number>;
+  /** Every entity id that is supplier or recipient of some claim, ascending. */
+  claimPartyIds(): Promise<number[]>;
+  /** Ids of the entities one of whose names is `name` (compared by `normalizeName`), ascending. */
+  entityIdsNamed(name: string): Promise<number[]>;
+  relationState(): Promise<RelationState>;
+  /** Writes what the aggregator computed, in one transaction; stored relations not named are left alone. */
+  saveRelations(change: RelationChange): Promise<{ removed: number }>;
+  /** Stored relations, best credibility first, then most independent sources, then names. */
+  relations(filter?: RelationFilter): Promise<RelationRow[]>;
+
+  // ---- entity resolution and judgements -------------------------------------------------
+  /**
+   * The representative of each entity's group: the entity itself unless active
+   * judgements join it to others, then the group's smallest id. Every id asked for is
+   * in the map, unknown ids mapping to themselves. See `groupEntities` for how
+   * judgements combine (the most recent judgement about a pair wins).
+   */
+  canonicalOf(ids: readonly number[]): Promise<Map<number, number>>;
+  /**
+   * Records an analyst's judgement about two stored entities; nothing else changes.
+   * Rejects with a `StoreError` when either id is unknown or both are the same entity.
+   */
+  judgeEntities(kind: JudgementKind, a: number, b: number, reason: string | null, author: string): Promise<EntityJudgement>;
+  /**
+   * Marks a judgement revoked, so grouping ignores it (and an older judgement about the
+   * pair, if any, applies again). Returns it as stored, revoked earlier or now;
+   * undefined when there is no judgement with this id.
+   */
+  revokeJudgement(id: number): Promise<EntityJudgement | undefined>;
+  /**
+   * Judgements, revoked ones included, oldest first; with an entity id, only those
+   * about it or about another entity of its group.
+   */
+  judgements(entityId?: number): Promise<EntityJudgement[]>;
+
   /** Releases the connection; safe to call twice. */
   close(): Promise<void>;
+}
+
+// ---- entity resolution and judgements: types ---------------------------------------------
+
+/** An analyst's verdict on whether two stored entities are one party, with who and when. */
+export interface EntityJudgement {
+  id: number;
+  kind: JudgementKind;
+  /** The entities as stored, not their representatives. */
+  a: EntityRef;
+  b: EntityRef;
+  reason: string | null;
+  author: string;
+  /** ISO date-time. */
+  createdAt: string;
+  revokedAt: string | null;
 }

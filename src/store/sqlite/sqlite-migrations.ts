@@ -89,6 +89,104 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX claims_stance ON claims (stance);
     `,
   },
+  {
+    version: 2,
+    name: "relations and sources: document fingerprints and origins, source overrides, relations",
+    sql: `
+      -- MinHash of the text's word 3-shingles (near-duplicates) and the source a report
+      -- mainly relays ("citing Reuters"); both decide which reports are independent.
+      ALTER TABLE documents ADD COLUMN fingerprint TEXT;
+      ALTER TABLE documents ADD COLUMN origin_source TEXT;
+
+      -- The analyst's grades, laid over the shipped data/kb/sources.json.
+      CREATE TABLE source_overrides (
+        name        TEXT PRIMARY KEY,
+        aliases     TEXT NOT NULL, -- JSON array of strings
+        reliability TEXT NOT NULL CHECK (reliability IN ('A', 'B', 'C', 'D', 'E', 'F')),
+        kind        TEXT NOT NULL,
+        reason      TEXT NOT NULL,
+        url         TEXT,
+        updated_at  TEXT NOT NULL
+      ) STRICT;
+
+      -- Derived from claims, never edited by hand: one row per (supplier, recipient)
+      -- pair of group representatives.
+      CREATE TABLE relations (
+        supplier_id          INTEGER NOT NULL REFERENCES entities (id),
+        recipient_id         INTEGER NOT NULL REFERENCES entities (id),
+        credibility          INTEGER NOT NULL CHECK (credibility BETWEEN 1 AND 6),
+        best_reliability     TEXT NOT NULL,
+        independent_sources  INTEGER NOT NULL,
+        claims               INTEGER NOT NULL,
+        items                TEXT NOT NULL, -- JSON array of strings
+        claimants            TEXT NOT NULL, -- JSON array of names
+        supporting_documents TEXT NOT NULL, -- JSON array of document ids
+        denying_documents    TEXT NOT NULL, -- JSON array of document ids
+        accused_denials      INTEGER NOT NULL,
+        first_reported       TEXT,
+        last_reported        TEXT,
+        quote_claim_id       INTEGER REFERENCES claims (id),
+        explanation          TEXT NOT NULL,
+        updated_at           TEXT NOT NULL,
+        PRIMARY KEY (supplier_id, recipient_id)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX relations_recipient ON relations (recipient_id);
+
+      -- What the relations were computed from: every claim up to claims_through,
+      -- under the grades whose digest is grading ('' = never computed), with the
+      -- entity groups in groups (JSON [[id, representative], ...] of grouped entities).
+      CREATE TABLE relation_state (
+        id             INTEGER PRIMARY KEY CHECK (id = 1),
+        claims_through INTEGER NOT NULL,
+        grading        TEXT NOT NULL,
+        groups         TEXT NOT NULL
+      ) STRICT;
+      INSERT INTO relation_state (id, claims_through, grading, groups) VALUES (1, 0, '', '[]');
+    `,
+  },
+  {
+    version: 3,
+    name: "entity resolution and judgements: name keys, analyst judgements",
+    sql: `
+      -- The comparison keys (domain/name-keys.ts) of every name in entity_names, by which
+      -- a newly extracted entity finds a stored one. Derived: the store fills it, and
+      -- rebuilds it whenever the key rules differ from entity_key_state.rules (so rows
+      -- from before this version are keyed on first open).
+      CREATE TABLE entity_keys (
+        entity_id INTEGER NOT NULL REFERENCES entities (id),
+        name      TEXT NOT NULL,
+        key       TEXT NOT NULL,
+        acronym   INTEGER NOT NULL CHECK (acronym IN (0, 1)),
+        PRIMARY KEY (key, entity_id, name)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX entity_keys_entity ON entity_keys (entity_id);
+
+      CREATE TABLE entity_key_state (
+        id    INTEGER PRIMARY KEY CHECK (id = 1),
+        rules TEXT NOT NULL -- nameKeysRules() the keys were made with; '' = never
+      ) STRICT;
+      INSERT INTO entity_key_state (id, rules) VALUES (1, '');
+
+      CREATE INDEX entities_kb ON entities (kb);
+
+      -- An analyst's verdict that two stored entities are (same, merge) or are not
+      -- (not_same, split) one party. Kept beside the data, never rewriting it; revoking
+      -- sets revoked_at. The grouping is derived from the active rows on every read.
+      CREATE TABLE entity_judgements (
+        id         INTEGER PRIMARY KEY,
+        kind       TEXT NOT NULL CHECK (kind IN ('same', 'not_same', 'merge', 'split')),
+        a          INTEGER NOT NULL REFERENCES entities (id),
+        b          INTEGER NOT NULL REFERENCES entities (id),
+        reason     TEXT,
+        author     TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        revoked_at TEXT,
+        CHECK (a <> b)
+      ) STRICT;
+      CREATE INDEX entity_judgements_a ON entity_judgements (a);
+      CREATE INDEX entity_judgements_b ON entity_judgements (b);
+    `,
+  },
 ];
 
 /** What `migrateSqlite` found and did. */

@@ -8,6 +8,8 @@ import { StoreError } from "../../domain/errors.ts";
 import { runStoreContract } from "../store-contract.ts";
 import { openSqliteStore } from "./sqlite-store.ts";
 import { SQLITE_MIGRATIONS, migrateSqlite } from "./sqlite-migrations.ts";
+import { contentHash } from "../../domain/content-hash.ts";
+import { nameKeysRules } from "../../domain/name-keys.ts";
 
 function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), "armstrace-"));
@@ -138,3 +140,62 @@ test("sqlite: an in-memory store works", async () => {
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+// ---- entity resolution and judgements ----------------------------------------------------
+
+test("sqlite: a database from before name keys is keyed on first open, and new reports resolve against it", withDir(async (dir) => {
+  const file = path.join(dir, "old.db");
+  const db = new Database(file);
+  migrateSqlite(db, file, SQLITE_MIGRATIONS.filter((m) => m.version < 3));
+  // Rows as schema version 1 wrote them: key 'name:<normalizeName>', names with their norm.
+  db.prepare("INSERT INTO entities (id, type, key, name, country, kb) VALUES (1, 'organization', 'name:norinco', 'Norinco', 'CN', NULL)").run();
+  db.prepare("INSERT INTO entity_names (entity_id, name, norm) VALUES (1, 'Norinco', 'norinco'), (1, 'NORINCO', 'norinco')").run();
+  db.close();
+
+  const store = await openSqliteStore(file);
+  try {
+    const text = "Норинко shipped rifles.";
+    const outcome = await store.ingest({
+      report: { id: "ru", text, format: "txt", origin: "ru.txt" },
+      contentHash: contentHash(text),
+      extraction: {
+        id: "ru",
+        entities: [{ id: "n", name: "Норинко", type: "organization", aliases: [] }],
+        mentions: [{ entity: "n", text: "Норинко", start: 0, end: 7 }],
+        transfers: [],
+      },
+    });
+    assert.equal(outcome.entities, 0, "the Cyrillic name resolves to the stored entity");
+    const [norinco] = await store.entities();
+    assert.deepEqual(norinco && [norinco.id, norinco.name, norinco.aliases], [1, "Norinco", ["NORINCO", "Норинко"]]);
+  } finally {
+    await store.close();
+  }
+  const check = new Database(file, { readonly: true });
+  try {
+    const keys = check.prepare<[], { key: string; acronym: number }>("SELECT key, acronym FROM entity_keys WHERE name = 'NORINCO' ORDER BY key").all();
+    assert.deepEqual(keys, [{ key: "norinco", acronym: 1 }, { key: "norinko", acronym: 1 }]);
+    assert.equal(check.prepare<[], { rules: string }>("SELECT rules FROM entity_key_state").get()?.rules, nameKeysRules());
+  } finally {
+    check.close();
+  }
+}));
+
+test("sqlite: name keys made under other rules are recomputed on open", withDir(async (dir) => {
+  const file = path.join(dir, "rules.db");
+  await (await openSqliteStore(file)).close();
+  const db = new Database(file);
+  db.prepare("INSERT INTO entities (id, type, key, name) VALUES (1, 'organization', 'name:aselsan', 'ASELSAN A.Ş.')").run();
+  db.prepare("INSERT INTO entity_names (entity_id, name, norm) VALUES (1, 'ASELSAN A.Ş.', 'aselsan as')").run();
+  db.prepare("INSERT INTO entity_keys (entity_id, name, key, acronym) VALUES (1, 'ASELSAN A.Ş.', 'stale', 0)").run();
+  db.prepare("UPDATE entity_key_state SET rules = '0:older'").run();
+  db.close();
+  await (await openSqliteStore(file)).close();
+  const check = new Database(file, { readonly: true });
+  try {
+    const keys = check.prepare<[], { key: string }>("SELECT key FROM entity_keys ORDER BY key").all().map((k) => k.key);
+    assert.deepEqual(keys, ["aselsan", "aselsan as"]);
+  } finally {
+    check.close();
+  }
+}));

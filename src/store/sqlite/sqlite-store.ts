@@ -12,7 +12,6 @@ import {
   MODALITIES,
   STANCES,
   TRANSFER_KINDS,
-  type ExtractedEntity,
 } from "../../domain/types.ts";
 import type {
   ClaimFilter,
@@ -24,8 +23,28 @@ import type {
   IngestOutcome,
   Store,
   StoreCounts,
+  EvidenceRow,
+  EvidenceScope,
+  RelationChange,
+  RelationFilter,
+  RelationRecord,
+  RelationRow,
+  RelationState,
 } from "../store.ts";
 import { migrateSqlite } from "./sqlite-migrations.ts";
+import type { JudgementKind } from "../../domain/entity-groups.ts";
+import type { EntityJudgement } from "../store.ts";
+import {
+  EntityGroups,
+  EntityResolver,
+  entityIdsByName,
+  insertJudgement,
+  listJudgements,
+  refreshNameKeys,
+  revokeJudgementById,
+} from "./sqlite-entity-resolution.ts";
+import { minhash } from "../../domain/minhash.ts";
+import { CREDIBILITIES, RELIABILITIES, SOURCE_KINDS, type Source } from "../../domain/admiralty.ts";
 
 /**
  * Opens (creating it and its parent directories if needed) an armstrace SQLite
@@ -47,6 +66,8 @@ export async function openSqliteStore(file: string): Promise<Store> {
     db.pragma("foreign_keys = ON");
     db.pragma("busy_timeout = 5000");
     migrateSqlite(db, file);
+    backfillFingerprints(db);
+    refreshNameKeys(db);
   } catch (error) {
     db.close();
     if (error instanceof StoreError) throw error;
@@ -104,25 +125,19 @@ type SqlValue = string | number | null;
 class SqliteStore implements Store {
   readonly #db: Database.Database;
   readonly #statements;
+  readonly #resolver: EntityResolver;
+  readonly #groups: EntityGroups;
 
   constructor(db: Database.Database) {
     this.#db = db;
+    this.#resolver = new EntityResolver(db);
+    this.#groups = new EntityGroups(db);
     this.#statements = {
       findDocument: db.prepare<[string], { id: number }>("SELECT id FROM documents WHERE content_hash = ?"),
-      insertDocument: db.prepare<[string, string, SqlValue, SqlValue, SqlValue, SqlValue, string, string, string, string]>(
+      insertDocument: db.prepare<[string, string, SqlValue, SqlValue, SqlValue, SqlValue, string, string, string, string, string, SqlValue]>(
         `INSERT INTO documents
-           (content_hash, report_id, url, title, publisher, published, format, origin, text, ingested_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      findEntity: db.prepare<[string, string], { id: number }>("SELECT id FROM entities WHERE type = ? AND key = ?"),
-      insertEntity: db.prepare<[string, string, string, SqlValue, SqlValue]>(
-        "INSERT INTO entities (type, key, name, country, kb) VALUES (?, ?, ?, ?, ?)",
-      ),
-      fillEntity: db.prepare<[SqlValue, SqlValue, number]>(
-        "UPDATE entities SET country = coalesce(country, ?), kb = coalesce(kb, ?) WHERE id = ?",
-      ),
-      insertName: db.prepare<[number, string, string]>(
-        "INSERT OR IGNORE INTO entity_names (entity_id, name, norm) VALUES (?, ?, ?)",
+           (content_hash, report_id, url, title, publisher, published, format, origin, text, ingested_at, fingerprint, origin_source)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       insertMention: db.prepare<[number, number, number, number, string]>(
         'INSERT INTO mentions (document_id, entity_id, start, "end", text) VALUES (?, ?, ?, ?, ?)',
@@ -157,7 +172,7 @@ class SqliteStore implements Store {
   }
 
   /** Runs inside the transaction; any throw rolls back everything of this report. */
-  #ingest({ report, contentHash, extraction }: DocumentInput): IngestOutcome {
+  #ingest({ report, contentHash, extraction, originSource }: DocumentInput): IngestOutcome {
     const s = this.#statements;
     const existing = s.findDocument.get(contentHash);
     if (existing) return { status: "duplicate", documentId: existing.id, claims: 0, entities: 0, mentions: 0 };
@@ -175,6 +190,8 @@ class SqliteStore implements Store {
         report.origin,
         report.text,
         new Date().toISOString(),
+        minhash(report.text),
+        originSource ?? null,
       ).lastInsertRowid,
     );
 
@@ -186,19 +203,8 @@ class SqliteStore implements Store {
         throw fail(`entity ${JSON.stringify(entity.id)} has unknown type ${JSON.stringify(entity.type)}`);
       }
       if (entity.name.trim() === "") throw fail(`entity ${JSON.stringify(entity.id)} has no name`);
-      const key = entityKey(entity);
-      let id = s.findEntity.get(entity.type, key)?.id;
-      if (id === undefined) {
-        id = Number(
-          s.insertEntity.run(entity.type, key, entity.name, entity.country ?? null, entity.kb ?? null).lastInsertRowid,
-        );
-        created += 1;
-      } else {
-        s.fillEntity.run(entity.country ?? null, entity.kb ?? null, id);
-      }
-      for (const name of [entity.name, ...entity.aliases]) {
-        if (name.trim() !== "") s.insertName.run(id, name, normalizeName(name));
-      }
+      const { id, created: isNew } = this.#resolver.resolve(entity);
+      if (isNew) created += 1;
       canonical.set(entity.id, id);
     }
 
@@ -251,15 +257,17 @@ class SqliteStore implements Store {
   async claims(filter: ClaimFilter = {}): Promise<ClaimRow[]> {
     const where: string[] = [];
     const params: SqlValue[] = [];
+    this.#groups.current(); // brings temp.entity_group up to date for the joins below
     if (filter.entity !== undefined) {
-      const norm = normalizeName(filter.entity);
-      if (norm === "") return [];
+      const named = entityIdsByName(this.#db, filter.entity);
+      if (named.length === 0) return [];
+      const ids = JSON.stringify(this.#groups.expand(named));
       where.push(
-        `(c.supplier_id IN (SELECT entity_id FROM entity_names WHERE norm = ?)
-          OR c.recipient_id IN (SELECT entity_id FROM entity_names WHERE norm = ?)
-          OR c.claimant_id IN (SELECT entity_id FROM entity_names WHERE norm = ?))`,
+        `(c.supplier_id IN (SELECT value FROM json_each(?))
+          OR c.recipient_id IN (SELECT value FROM json_each(?))
+          OR c.claimant_id IN (SELECT value FROM json_each(?)))`,
       );
-      params.push(norm, norm, norm);
+      params.push(ids, ids, ids);
     }
     if (filter.stance !== undefined) {
       where.push("c.stance = ?");
@@ -276,9 +284,9 @@ class SqliteStore implements Store {
              c.trigger_text, c.trigger_start, c.trigger_end, c.rule
         FROM claims c
         JOIN documents d ON d.id = c.document_id
-        JOIN entities s ON s.id = c.supplier_id
-        JOIN entities r ON r.id = c.recipient_id
-        LEFT JOIN entities cl ON cl.id = c.claimant_id
+        JOIN entities s ON s.id = ${representative("c.supplier_id")}
+        JOIN entities r ON r.id = ${representative("c.recipient_id")}
+        LEFT JOIN entities cl ON cl.id = ${representative("c.claimant_id")}
        ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""}
        ORDER BY c.id
        LIMIT ?`;
@@ -287,7 +295,12 @@ class SqliteStore implements Store {
   }
 
   async entities(filter: EntityFilter = {}): Promise<EntityRow[]> {
-    const where: string[] = [];
+    const groups = filter.ungrouped ? new Map<number, number>() : this.#groups.current();
+    // One row per group: its representative, over every member's names, claims and documents.
+    // Without judgements every entity is its own group and the plain comparisons are used.
+    const member = (column: string) =>
+      groups.size === 0 ? `${column} = e.id` : `(${column} = e.id OR ${column} IN (SELECT entity_id FROM temp.entity_group WHERE rep = e.id))`;
+    const where = groups.size === 0 ? [] : ["NOT EXISTS (SELECT 1 FROM temp.entity_group g WHERE g.entity_id = e.id AND g.rep <> e.id)"];
     const params: SqlValue[] = [];
     if (filter.type !== undefined) {
       where.push("e.type = ?");
@@ -297,22 +310,34 @@ class SqliteStore implements Store {
       const norm = normalizeName(filter.name);
       if (norm === "") return [];
       // Normalized names hold only letters, digits and single spaces, so no LIKE escapes are needed.
-      where.push(
-        "EXISTS (SELECT 1 FROM entity_names n WHERE n.entity_id = e.id AND (' ' || n.norm || ' ') LIKE ?)",
-      );
+      where.push(`EXISTS (SELECT 1 FROM entity_names n WHERE ${member("n.entity_id")} AND (' ' || n.norm || ' ') LIKE ?)`);
       params.push(`% ${norm} %`);
     }
+    if (filter.named !== undefined) {
+      const named = entityIdsByName(this.#db, filter.named);
+      if (named.length === 0) return [];
+      where.push("e.id IN (SELECT value FROM json_each(?))");
+      params.push(JSON.stringify([...new Set(named.map((id) => groups.get(id) ?? id))]));
+    }
+    if (filter.id !== undefined) {
+      where.push("e.id = ?");
+      params.push(groups.get(filter.id) ?? filter.id);
+    }
     params.push(limitValue(filter.limit));
+    const fromMembers = (column: "country" | "kb") =>
+      groups.size === 0
+        ? `e.${column}`
+        : `coalesce(e.${column}, (SELECT m.${column} FROM entities m WHERE ${member("m.id")} AND m.${column} IS NOT NULL ORDER BY m.id LIMIT 1))`;
     const sql = `
-      SELECT e.id, e.name, e.type, e.country, e.kb,
-             (SELECT json_group_array(n.name) FROM entity_names n
-               WHERE n.entity_id = e.id AND n.name <> e.name) AS aliases,
+      SELECT e.id, e.name, e.type, ${fromMembers("country")} AS country, ${fromMembers("kb")} AS kb,
+             (SELECT json_group_array(DISTINCT n.name) FROM entity_names n
+               WHERE ${member("n.entity_id")} AND n.name <> e.name) AS aliases,
              (SELECT count(*) FROM claims c
-               WHERE c.supplier_id = e.id OR c.recipient_id = e.id) AS claims,
+               WHERE ${member("c.supplier_id")} OR ${member("c.recipient_id")}) AS claims,
              (SELECT count(*) FROM (
-                SELECT document_id FROM mentions WHERE entity_id = e.id
+                SELECT document_id FROM mentions WHERE ${member("entity_id")}
                 UNION SELECT document_id FROM claims
-                 WHERE supplier_id = e.id OR recipient_id = e.id OR claimant_id = e.id)) AS documents
+                 WHERE ${member("supplier_id")} OR ${member("recipient_id")} OR ${member("claimant_id")})) AS documents
         FROM entities e
        ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""}
        ORDER BY claims DESC, e.name COLLATE NOCASE, e.id
@@ -336,16 +361,224 @@ class SqliteStore implements Store {
     return row;
   }
 
+  // ---- relations and sources ------------------------------------------------------------
+
+  async sourceOverrides(): Promise<Source[]> {
+    const rows = this.#db
+      .prepare<[], { name: string; aliases: string; reliability: string; kind: string; reason: string; url: string | null }>(
+        "SELECT name, aliases, reliability, kind, reason, url FROM source_overrides ORDER BY rowid",
+      )
+      .all();
+    return rows.map((r) => ({
+      name: r.name,
+      aliases: parseStrings(r.aliases, "source aliases"),
+      reliability: oneOf(RELIABILITIES, r.reliability, "reliability"),
+      kind: oneOf(SOURCE_KINDS, r.kind, "source kind"),
+      reason: r.reason,
+      url: r.url,
+    }));
+  }
+
+  async saveSourceOverride(source: Source): Promise<void> {
+    this.#db
+      .prepare<[string, string, string, string, string, SqlValue, string]>(
+        `INSERT INTO source_overrides (name, aliases, reliability, kind, reason, url, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (name) DO UPDATE SET aliases = excluded.aliases, reliability = excluded.reliability,
+           kind = excluded.kind, reason = excluded.reason, url = excluded.url, updated_at = excluded.updated_at`,
+      )
+      .run(source.name, JSON.stringify(source.aliases), source.reliability, source.kind, source.reason, source.url, new Date().toISOString());
+  }
+
+  async evidence(scope: EvidenceScope = {}): Promise<EvidenceRow[]> {
+    const where: string[] = [];
+    const params: SqlValue[] = [];
+    // Id lists go in as one JSON parameter, so any number of ids fits in one statement.
+    if (scope.suppliers !== undefined) {
+      where.push("c.supplier_id IN (SELECT value FROM json_each(?))");
+      params.push(JSON.stringify(scope.suppliers));
+    }
+    if (scope.recipients !== undefined) {
+      where.push("c.recipient_id IN (SELECT value FROM json_each(?))");
+      params.push(JSON.stringify(scope.recipients));
+    }
+    if (scope.involving !== undefined) {
+      where.push(
+        `(c.supplier_id IN (SELECT value FROM json_each(?)) OR c.recipient_id IN (SELECT value FROM json_each(?))
+          OR c.claimant_id IN (SELECT value FROM json_each(?)))`,
+      );
+      const ids = JSON.stringify(scope.involving);
+      params.push(ids, ids, ids);
+    }
+    const sql = `
+      SELECT c.id, c.document_id, d.report_id, d.url, d.publisher, d.published, d.title,
+             s.id AS s_id, s.name AS s_name, s.type AS s_type,
+             r.id AS r_id, r.name AS r_name, r.type AS r_type,
+             cl.id AS c_id, cl.name AS c_name, cl.type AS c_type,
+             c.items, c.kind, c.stance, c.modality,
+             c.evidence_text, c.evidence_start, c.evidence_end,
+             c.trigger_text, c.trigger_start, c.trigger_end, c.rule,
+             d.fingerprint, d.origin_source, s.country AS s_country, r.country AS r_country, cl.country AS c_country
+        FROM claims c
+        JOIN documents d ON d.id = c.document_id
+        JOIN entities s ON s.id = c.supplier_id
+        JOIN entities r ON r.id = c.recipient_id
+        LEFT JOIN entities cl ON cl.id = c.claimant_id
+       ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""}
+       ORDER BY c.id`;
+    const rows = this.#db.prepare<SqlValue[], EvidenceRecord>(sql).all(...params);
+    return rows.map((r) => ({
+      ...toClaimRow(r),
+      fingerprint: r.fingerprint,
+      originSource: r.origin_source,
+      supplierCountry: r.s_country,
+      recipientCountry: r.r_country,
+      claimantCountry: r.c_country,
+    }));
+  }
+
+  async claimPairsBetween(after: number, upTo: number): Promise<Array<[number, number]>> {
+    return this.#db
+      .prepare<[number, number], { s: number; r: number }>(
+        "SELECT DISTINCT supplier_id AS s, recipient_id AS r FROM claims WHERE id > ? AND id <= ? ORDER BY s, r",
+      )
+      .all(after, upTo)
+      .map((p) => [p.s, p.r]);
+  }
+
+  async lastClaimId(): Promise<number> {
+    return this.#db.prepare<[], { id: number | null }>("SELECT max(id) AS id FROM claims").get()?.id ?? 0;
+  }
+
+  async claimPartyIds(): Promise<number[]> {
+    return this.#db
+      .prepare<[], { id: number }>("SELECT supplier_id AS id FROM claims UNION SELECT recipient_id FROM claims ORDER BY id")
+      .all()
+      .map((r) => r.id);
+  }
+
+  async entityIdsNamed(name: string): Promise<number[]> {
+    const norm = normalizeName(name);
+    if (norm === "") return [];
+    return this.#db
+      .prepare<[string], { id: number }>("SELECT DISTINCT entity_id AS id FROM entity_names WHERE norm = ? ORDER BY id")
+      .all(norm)
+      .map((r) => r.id);
+  }
+
+  async relationState(): Promise<RelationState> {
+    const row = this.#db
+      .prepare<[], { claims_through: number; grading: string; groups: string }>("SELECT claims_through, grading, groups FROM relation_state WHERE id = 1")
+      .get();
+    const groups: unknown = JSON.parse(row?.groups ?? "[]");
+    const isPairs = (v: unknown): v is Array<[number, number]> =>
+      Array.isArray(v) && v.every((p) => Array.isArray(p) && p.length === 2 && p.every((n) => typeof n === "number"));
+    if (!isPairs(groups)) throw new StoreError(`stored relation groups are not a list of id pairs: ${row?.groups}`);
+    return { claimsThrough: row?.claims_through ?? 0, grading: row?.grading ?? "", groups };
+  }
+
+  async saveRelations(change: RelationChange): Promise<{ removed: number }> {
+    const db = this.#db;
+    const upsert = db.prepare<[number, number, number, string, number, number, string, string, string, string, number, SqlValue, SqlValue, SqlValue, string, string]>(
+      `INSERT OR REPLACE INTO relations
+         (supplier_id, recipient_id, credibility, best_reliability, independent_sources, claims, items, claimants,
+          supporting_documents, denying_documents, accused_denials, first_reported, last_reported, quote_claim_id,
+          explanation, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const remove = db.prepare<[number, number]>("DELETE FROM relations WHERE supplier_id = ? AND recipient_id = ?");
+    const now = new Date().toISOString();
+    const written = new Set(change.upsert.map((x) => `${x.supplierId}>${x.recipientId}`));
+    try {
+      return db.transaction(() => {
+        let removed = 0;
+        if (change.remove === "all") removed = db.prepare("DELETE FROM relations").run().changes;
+        else {
+          for (const [s, r] of change.remove) if (!written.has(`${s}>${r}`)) removed += remove.run(s, r).changes;
+        }
+        for (const x of change.upsert) {
+          upsert.run(
+            x.supplierId, x.recipientId, x.credibility, x.bestReliability, x.independentSources, x.claims,
+            JSON.stringify(x.items), JSON.stringify(x.claimants), JSON.stringify(x.supportingDocuments),
+            JSON.stringify(x.denyingDocuments), x.accusedDenials, x.firstReported, x.lastReported, x.quoteClaimId,
+            x.explanation, now,
+          );
+        }
+        if (change.state) {
+          db.prepare<[number, string, string]>("UPDATE relation_state SET claims_through = ?, grading = ?, groups = ? WHERE id = 1").run(
+            change.state.claimsThrough,
+            change.state.grading,
+            JSON.stringify(change.state.groups),
+          );
+        }
+        return { removed };
+      }).immediate();
+    } catch (error) {
+      throw new StoreError(`could not store relations: ${message(error)}`, { cause: error });
+    }
+  }
+
+  async relations(filter: RelationFilter = {}): Promise<RelationRow[]> {
+    const where: string[] = [];
+    const params: SqlValue[] = [];
+    if (filter.entityIds !== undefined) {
+      where.push("(x.supplier_id IN (SELECT value FROM json_each(?)) OR x.recipient_id IN (SELECT value FROM json_each(?)))");
+      const ids = JSON.stringify(filter.entityIds);
+      params.push(ids, ids);
+    }
+    if (filter.minCredibility !== undefined) {
+      where.push("x.credibility <= ?");
+      params.push(filter.minCredibility);
+    }
+    params.push(limitValue(filter.limit));
+    const sql = `
+      SELECT x.*, s.name AS s_name, s.type AS s_type, s.country AS s_country,
+             r.name AS r_name, r.type AS r_type, r.country AS r_country,
+             q.evidence_text AS q_text, q.stance AS q_stance, d.publisher AS q_publisher, d.published AS q_published,
+             d.url AS q_url, d.report_id AS q_report_id
+        FROM relations x
+        JOIN entities s ON s.id = x.supplier_id
+        JOIN entities r ON r.id = x.recipient_id
+        LEFT JOIN claims q ON q.id = x.quote_claim_id
+        LEFT JOIN documents d ON d.id = q.document_id
+       ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""}
+       ORDER BY x.credibility, x.independent_sources DESC, json_array_length(x.supporting_documents) DESC,
+                s.name COLLATE NOCASE, r.name COLLATE NOCASE, x.supplier_id, x.recipient_id
+       LIMIT ?`;
+    const rows = this.#db.prepare<SqlValue[], RelationRecordRow>(sql).all(...params);
+    return rows.map((r) => toRelationRow(r));
+  }
+
+  // ---- entity resolution and judgements -------------------------------------------------
+
+  async canonicalOf(ids: readonly number[]): Promise<Map<number, number>> {
+    const groups = this.#groups.current();
+    return new Map(ids.map((id) => [id, groups.get(id) ?? id]));
+  }
+
+  async judgeEntities(kind: JudgementKind, a: number, b: number, reason: string | null, author: string): Promise<EntityJudgement> {
+    return insertJudgement(this.#db, kind, a, b, reason, author);
+  }
+
+  async revokeJudgement(id: number): Promise<EntityJudgement | undefined> {
+    return revokeJudgementById(this.#db, id);
+  }
+
+  async judgements(entityId?: number): Promise<EntityJudgement[]> {
+    return listJudgements(this.#db, entityId === undefined ? undefined : this.#groups.expand([entityId]));
+  }
+
   async close(): Promise<void> {
     if (this.#db.open) this.#db.close();
   }
 }
 
-/** Where a canonical entity is looked up: its knowledge-base id if it has one, else its normalized name. */
-function entityKey(entity: ExtractedEntity): string {
-  if (entity.kb !== undefined && entity.kb !== "") return `kb:${entity.kb}`;
-  const norm = normalizeName(entity.name);
-  return norm === "" ? `raw:${entity.name.trim()}` : `name:${norm}`;
+/**
+ * The representative of the entity in `column` under the current judgements (see
+ * `EntityGroups`): the entity itself unless temp.entity_group says otherwise.
+ */
+function representative(column: string): string {
+  return `coalesce((SELECT rep FROM temp.entity_group WHERE entity_id = ${column}), ${column})`;
 }
 
 function toClaimRow(r: ClaimRecord): ClaimRow {
@@ -414,3 +647,108 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+// ---- relations and sources: records and helpers -------------------------------------------
+
+interface EvidenceRecord extends ClaimRecord {
+  fingerprint: string | null;
+  origin_source: string | null;
+  s_country: string | null;
+  r_country: string | null;
+  c_country: string | null;
+}
+
+interface RelationRecordRow {
+  supplier_id: number;
+  recipient_id: number;
+  credibility: number;
+  best_reliability: string;
+  independent_sources: number;
+  claims: number;
+  items: string;
+  claimants: string;
+  supporting_documents: string;
+  denying_documents: string;
+  accused_denials: number;
+  first_reported: string | null;
+  last_reported: string | null;
+  quote_claim_id: number | null;
+  explanation: string;
+  updated_at: string;
+  s_name: string;
+  s_type: string;
+  s_country: string | null;
+  r_name: string;
+  r_type: string;
+  r_country: string | null;
+  q_text: string | null;
+  q_stance: string | null;
+  q_publisher: string | null;
+  q_published: string | null;
+  q_url: string | null;
+  q_report_id: string | null;
+}
+
+function toRelationRow(r: RelationRecordRow): RelationRow {
+  const record: RelationRecord = {
+    supplierId: r.supplier_id,
+    recipientId: r.recipient_id,
+    credibility: oneOfNumber(CREDIBILITIES, r.credibility, "credibility"),
+    bestReliability: oneOf(RELIABILITIES, r.best_reliability, "reliability"),
+    independentSources: r.independent_sources,
+    claims: r.claims,
+    items: parseStrings(r.items, "relation items"),
+    claimants: parseStrings(r.claimants, "relation claimants"),
+    supportingDocuments: parseNumbers(r.supporting_documents, "supporting documents"),
+    denyingDocuments: parseNumbers(r.denying_documents, "denying documents"),
+    accusedDenials: r.accused_denials,
+    firstReported: r.first_reported,
+    lastReported: r.last_reported,
+    quoteClaimId: r.quote_claim_id,
+    explanation: r.explanation,
+  };
+  return {
+    ...record,
+    supplier: { id: r.supplier_id, name: r.s_name, type: oneOf(ENTITY_TYPES, r.s_type, "entity type"), country: r.s_country },
+    recipient: { id: r.recipient_id, name: r.r_name, type: oneOf(ENTITY_TYPES, r.r_type, "entity type"), country: r.r_country },
+    quote:
+      r.quote_claim_id === null || r.q_text === null || r.q_stance === null || r.q_report_id === null
+        ? null
+        : {
+            claimId: r.quote_claim_id,
+            text: r.q_text,
+            stance: oneOf(STANCES, r.q_stance, "stance"),
+            publisher: r.q_publisher,
+            published: r.q_published,
+            url: r.q_url,
+            reportId: r.q_report_id,
+          },
+    updatedAt: r.updated_at,
+  };
+}
+
+function oneOfNumber<T extends number>(values: readonly T[], value: number, what: string): T {
+  const found = values.find((v) => v === value);
+  if (found === undefined) throw new StoreError(`stored ${what} ${value} is not one of ${values.join(", ")}`);
+  return found;
+}
+
+function parseNumbers(json: string, what: string): number[] {
+  const value: unknown = JSON.parse(json);
+  if (!Array.isArray(value) || !value.every((v): v is number => typeof v === "number")) {
+    throw new StoreError(`stored ${what} are not a list of numbers: ${json}`);
+  }
+  return value;
+}
+
+/**
+ * Documents stored before fingerprints existed (schema version 1) get one now, once,
+ * so every stored document can take part in near-duplicate detection.
+ */
+function backfillFingerprints(db: Database.Database): void {
+  const missing = db.prepare<[], { id: number; text: string }>("SELECT id, text FROM documents WHERE fingerprint IS NULL").all();
+  if (missing.length === 0) return;
+  const update = db.prepare<[string, number]>("UPDATE documents SET fingerprint = ? WHERE id = ?");
+  db.transaction(() => {
+    for (const d of missing) update.run(minhash(d.text), d.id);
+  }).immediate();
+}

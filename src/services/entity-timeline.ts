@@ -1,0 +1,67 @@
+/**
+ * Every claim involving an entity (as supplier, recipient or claimant, under any name
+ * of its group), oldest report first, each with its stance, its source and that
+ * source's grade, and the credibility of the relation it belongs to: how the story
+ * of one party was told over time, and by whom.
+ */
+import type { Credibility, Reliability } from "../domain/admiralty.ts";
+import type { Modality, Stance } from "../domain/types.ts";
+import type { Store } from "../store/store.ts";
+import { findEntityGroups } from "./find-entity-groups.ts";
+import { gradeDocument } from "./grade-relation.ts";
+import { entityGroups, loadSourceRegistry, refreshRelations } from "./recompute-relations.ts";
+
+export interface TimelineEntry {
+  /** The report's publication date (YYYY-MM-DD), null when undated. */
+  date: string | null;
+  claimId: number;
+  supplier: string;
+  recipient: string;
+  stance: Stance;
+  modality: Modality;
+  claimant: string | null;
+  items: string[];
+  quote: string;
+  /** The source the report speaks for: "Reuters", "KBS World citing Reuters", or the publisher line. */
+  source: string;
+  reliability: Reliability;
+  url: string | null;
+  /** Credibility of the supplier → recipient relation the claim is part of. */
+  credibility: Credibility | null;
+}
+
+/** The timeline of the entity named `name`; empty when no entity has that name. Undated reports come last. */
+export async function entityTimeline(store: Store, name: string): Promise<TimelineEntry[]> {
+  await refreshRelations(store);
+  const groups = entityGroups(store);
+  const found = await findEntityGroups(store, name, groups);
+  if (found.members.length === 0) return [];
+  const evidence = await store.evidence({ involving: found.members });
+  const partyIds = [...new Set(evidence.flatMap((c) => [c.supplier.id, c.recipient.id]))];
+  const canon = await groups.canonicalOf(partyIds);
+  const rep = (id: number) => canon.get(id) ?? id;
+  const reps = [...new Set(partyIds.map(rep))];
+  const credibility = new Map(
+    (await store.relations({ entityIds: reps })).map((r) => [`${r.supplierId}>${r.recipientId}`, r.credibility]),
+  );
+  const registry = await loadSourceRegistry(store);
+  const entries = evidence.map((c): TimelineEntry => {
+    const grade = gradeDocument({ documentId: c.documentId, publisher: c.publisher, originSource: c.originSource }, registry);
+    return {
+      date: c.published?.slice(0, 10) ?? null,
+      claimId: c.id,
+      supplier: c.supplier.name,
+      recipient: c.recipient.name,
+      stance: c.stance,
+      modality: c.modality,
+      claimant: c.claimant?.name ?? null,
+      items: c.items,
+      quote: c.evidence.text,
+      source: grade.label,
+      reliability: grade.reliability,
+      url: c.url,
+      credibility: credibility.get(`${rep(c.supplier.id)}>${rep(c.recipient.id)}`) ?? null,
+    };
+  });
+  return entries.sort((a, b) => (a.date === b.date ? a.claimId - b.claimId : a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? -1 : 1));
+}
