@@ -10,6 +10,8 @@ const cases: Array<[string, string[]]> = [
   ["20,000 rounds of 155 mm artillery shells", ["rounds of 155 mm artillery shells"]],
   ["Shahed-136 drones, Fath-360 missiles and spare parts", ["Shahed-136 drones", "Fath-360 missiles", "spare parts"]],
   ["is now providing materials", ["materials"]],
+  ["weapons are being supplied", []],
+  ["ammunition, would not sell weapons", ["ammunition"]],
   ["", []],
 ];
 

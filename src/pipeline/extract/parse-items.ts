@@ -19,6 +19,8 @@ export function parseItems(raw: string): string[] {
   for (let p of parts) {
     p = p.replace(LEADING, "").replace(/["“”'‘’`]+/g, "").trim();
     if (!p || p.length < 2 || /^(?:the|a|an|it|them|that|this|with|both|and|or)$/iu.test(p)) continue;
+    // A clause, not a thing: "weapons are being supplied", "would not sell weapons".
+    if (/\b(?:is|are|was|were|be|been|being|would|will|had|has|have|not|said|says)\b/iu.test(p)) continue;
     if (p.split(" ").length > 8) p = p.split(" ").slice(0, 8).join(" ");
     if (!out.includes(p)) out.push(p);
     if (out.length >= 10) break;

@@ -292,7 +292,8 @@ function resolveCoref(c: Candidate, history: Array<{ key: string; sentence: numb
     const local = recent.find((h) => h.sentence === sentence && entities.get(h.key)?.type === "organization");
     if (local) return local.key;
   }
-  const hit = recent.find((h) => ok(entities.get(h.key)!));
+  // "Russia delivered jets to the junta": the junta is not the party just named.
+  const hit = recent.find((h) => ok(entities.get(h.key)!) && !(want === "forces" && h.sentence === sentence));
   if (hit) return hit.key;
   if (want === "plural") return recent.find((h) => entities.get(h.key)?.type === "organization")?.key ?? null;
   void 0;

@@ -28,7 +28,8 @@ export const descriptions: RecognitionRule = {
           let want: CorefWant | null = null;
           // "the paramilitary group", "the militia", "the rebels": an armed group named earlier.
           const armedModifier = tokens.slice(i + 1, k).some((t) => ARMED_MODIFIERS.test(t.norm));
-          if (ARMED_NOUNS.test(w) || (armedModifier && /^(?:group|force|forces|movement|organi[sz]ation|faction)$/.test(w))) want = "armed";
+          if (/^(?:junta|regime)$/.test(w)) want = "forces";
+          else if (ARMED_NOUNS.test(w) || (armedModifier && /^(?:group|force|forces|movement|organi[sz]ation|faction)$/.test(w))) want = "armed";
           else if (ORG_NOUNS.test(w)) want = "org";
           else if (MEDIA_NOUNS.test(w)) want = "media";
           else if (PERSON_NOUNS.test(w) && k === i + 1) want = "person";
