@@ -7,8 +7,9 @@ const ORIGIN = /«(\d+)»\s*-\s*(made|built|supplied|provided|manufactured|produ
 const STATE_GOODS = /«(\d+)»\s+((?:arms|weapons|munitions|ammunition|military (?:aid|equipment|hardware)|missiles|drones|tanks|equipment|defen[cs]e articles)\b[^«;,.]{0,40})/giu;
 // A state's goods ("U.S. arms") count only where the sentence speaks of handing them over.
 const SUPPLY_CONTEXT = /\b(?:provid|suppl|deliver|send|sent|ship|transfer|donat|package|drawdown)/iu;
-const REC_BEFORE = /(?:\bto|\bin|\binto|\bfor|hands of|\breach(?:ed|es)?|\bby|\barrived? in|\barrives? in|\bwith|\bgave|\bgive[sn]?|\bhelped|\ballowed)\s+(?:the\s+)?$/iu;
-const REC_AFTER = /^\s+(?:[a-z]+\s+)?(?:(?:has|have|had|is|are|was|were|reportedly|allegedly)\s+)*(?:carried|carry|carries|wielded|brandished|possessed|used|uses|using|received|receives|deployed|deploys|operat\w+|fired|fires|launch\w+|acquired|bought|test-fired|[\p{L}]+-fired|obtained)\b/iu;
+// A bare "in" names a place, not a recipient ("Iranian-made drones in Ukraine").
+const REC_BEFORE = /(?:\bto|\barrive\s+in|\binto|\bfor|hands of|\breach(?:ed|es)?|\bby|\barrived? in|\barrives? in|\bwith|\bgave|\bgive[sn]?|\bhelped|\ballowed)\s+(?:the\s+)?$/iu;
+const REC_AFTER = /^\s+(?:[a-z]+\s+)?(?:(?:has|have|had|is|are|was|were|reportedly|allegedly)\s+)*(?:carried|carry|carries|wielded|brandished|possessed|use|used|uses|using|received|receives|deployed|deploys|operat\w+|fired|fires|launch\w+|acquired|bought|test-fired|[\p{L}]+-fired|obtained)\b/iu;
 
 /**
  * "Chinese-built drones", "U.S.-made tanks ... arrive in Ukraine", "Syria test-fired a

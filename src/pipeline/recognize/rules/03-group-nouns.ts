@@ -54,6 +54,8 @@ export const groupNouns: RecognitionRule = {
         out.push({ first, last, entities: [groupSpec(lexicon, code, head, headText, tokens, h)], rule: this.id, priority: 6 });
         continue;
       }
+      // "the two countries" points back to states already named; it is no party of its own.
+      if (numbered && head === "nations" && /^(?:two|both|three)$/.test(tokens[first]!.norm === "the" ? tokens[first + 1]?.norm ?? "" : tokens[first]!.norm)) continue;
       if (numbered || controlled || (first < h && /^(?:procurement|smuggling|supply|front|shell|transshipment)$/.test(tokens[h - 1]?.norm ?? ""))) {
         const key = tokens.slice(first, last + 1).filter((t) => t.norm !== "the").map((t) => t.norm).join(" ");
         out.push({ first, last, entities: [{ key: `group:${key}`, name: headText.replace(/^the\s+/i, ""), type: "organization" }], rule: this.id, priority: 5 });
