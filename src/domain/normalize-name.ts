@@ -25,11 +25,18 @@ const NOT_WORD = /[^\p{L}\p{N}]+/gu;
  * rules here needs a migration that recomputes them.
  */
 export function normalizeName(s: string): string {
+  const hit = memo.get(s);
+  if (hit !== undefined) return hit;
   const words = nameWords(s);
-  if (words.length === 0) return "";
   const kept = words.filter((w) => !LEGAL_FORMS.has(w));
-  return (kept.length > 0 ? kept : words).join(" ");
+  const key = words.length === 0 ? "" : (kept.length > 0 ? kept : words).join(" ");
+  // Names recur across reports; a bounded memo saves recomputing them.
+  if (memo.size > 50_000) memo.clear();
+  memo.set(s, key);
+  return key;
 }
+
+const memo = new Map<string, string>();
 
 /**
  * The words of a name as every comparison sees them: accents dropped, lower case,

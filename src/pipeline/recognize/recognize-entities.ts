@@ -144,7 +144,8 @@ const LEGAL_TAIL = /^(?:co|corp|corporation|company|ltd|limited|inc|llc|llp|plc|
 function bodyNames(text: string, sentences: Array<{ tokens: Token[]; candidates: Candidate[] }>): Map<string, EntitySpec> {
   const names = new Map<string, EntitySpec>();
   for (const { tokens, candidates } of sentences) {
-    for (const c of selectCandidates(candidates)) {
+    // Only names can be short-formed or repeated in a headline; descriptions and groups are left out.
+    for (const c of selectCandidates(candidates.filter((x) => !x.coref && x.entities.length === 1))) {
       if (c.coref || c.entities.length !== 1 || c.rule === persons.id) continue;
       const key = phraseKey(text.slice(tokens[c.first]!.start, tokens[c.last]!.end));
       if (key && !names.has(key)) names.set(key, c.entities[0]!);
@@ -255,9 +256,10 @@ function sameOrganisation(entities: Map<string, DocEntity>, spec: EntitySpec): E
     return spec;
   }
   if (spec.type !== "organization" || spec.key.startsWith("group:")) return spec;
+  if (entities.has(spec.key)) return spec;
   const names = [spec.name, ...(spec.aliases ?? [])].map(normalizeName).filter(Boolean);
   for (const e of entities.values()) {
-    if (e.key === spec.key || e.type !== "organization" || e.key.startsWith("group:")) continue;
+    if (e.type !== "organization" || e.key.startsWith("group:")) continue;
     if (names.some((n) => e.normalized.has(n))) return { ...spec, key: e.key, name: e.name };
   }
   return spec;

@@ -31,8 +31,7 @@ function matchesAt(tokens: Token[], i: number, lex: Lexicon): Array<{ last: numb
     parts++;
     const entries = lex.entries.get(key);
     if (entries) {
-      const surface = tokens.slice(i, j + 1);
-      const ok = entries.filter((e) => caseOk(e, surface));
+      const ok = entries.filter((e) => caseOk(e, tokens, i, j));
       if (ok.length) found.push({ last: j, entries: ok });
     }
     if (!lex.prefixes.has(key)) break;
@@ -53,9 +52,12 @@ export function lookup(tokens: Token[], i: number, lex: Lexicon, accept?: (e: Le
   return null;
 }
 
-function caseOk(e: LexEntry, surface: Token[]): boolean {
-  const first = surface[0]!;
-  if (e.caseSensitive) return surface.every((t) => !/\p{Ll}/u.test(t.text));
+function caseOk(e: LexEntry, tokens: Token[], i: number, j: number): boolean {
+  const first = tokens[i]!;
+  if (e.caseSensitive) {
+    for (let k = i; k <= j; k++) if (/\p{Ll}/u.test(tokens[k]!.text)) return false;
+    return true;
+  }
   if (e.lowerOk) return true;
   return /^[\p{Lu}\p{N}]/u.test(first.text) || !/\p{L}/u.test(first.text.slice(0, 1)) || /^[\p{Lo}]/u.test(first.text);
 }
