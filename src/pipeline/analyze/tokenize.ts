@@ -5,6 +5,8 @@ export interface Token {
   end: number;
   /** Lower-cased form used for dictionary look-ups ("U.S." → "u.s"). */
   norm: string;
+  /** Starts with a capital letter; every recognition rule asks, so it is computed once. */
+  cap: boolean;
 }
 
 // Dotted acronyms (U.S., D.C.) stay whole; a possessive "'s" is its own token so that
@@ -12,12 +14,14 @@ export interface Token {
 // "Chinese-built" and "Shahed-136" expose their parts.
 const TOKEN_RE = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+|['’]s\b|[^\s]/gu;
 
+const CAP = /^\p{Lu}/u;
+
 /** Tokenizes `text`, offsetting every token by `base` so offsets index the whole report. */
 export function tokenize(text: string, base = 0): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(TOKEN_RE)) {
     const t = m[0];
-    out.push({ text: t, start: base + m.index, end: base + m.index + t.length, norm: normToken(t) });
+    out.push({ text: t, start: base + m.index, end: base + m.index + t.length, norm: normToken(t), cap: CAP.test(t) });
   }
   return out;
 }

@@ -26,7 +26,8 @@ export function extractTransfers(doc: RecognizedReport, lexicon: Lexicon, text: 
   const first = doc.sentences[0] ? maskSentence(doc.sentences[0]) : undefined;
   const reportRecipientKey = titleRecipient(first);
   for (const sentence of doc.sentences) {
-    if (!sentence.mentions.length) continue;
+    // A transfer needs two parties (one, when the headline supplies the recipient).
+    if (sentence.mentions.length < (reportRecipientKey ? 1 : 2)) continue;
     const ms = maskSentence(sentence);
     const raws = findRaw(ms);
     raws.push(...sharedRecipient(ms, raws));

@@ -1,7 +1,7 @@
 import type { Token } from "../analyze/tokenize.ts";
 import type { LexEntry, Lexicon } from "./lexicon.ts";
 
-export const isCap = (t: Token | undefined): boolean => !!t && /^\p{Lu}/u.test(t.text);
+export const isCap = (t: Token | undefined): boolean => !!t && t.cap;
 export const isAllCaps = (t: Token | undefined): boolean => !!t && /^[\p{Lu}\p{N}.&-]+$/u.test(t.text) && /\p{Lu}.*\p{Lu}|^\p{Lu}\./u.test(t.text);
 export const isWord = (t: Token | undefined): boolean => !!t && /^[\p{L}\p{N}]/u.test(t.text);
 export const isHyphen = (t: Token | undefined): boolean => !!t && /^[-‐‑]$/.test(t.text);
