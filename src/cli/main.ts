@@ -11,8 +11,10 @@ import { exportCommand } from "./commands/export.ts";
 import { relationsCommand } from "./commands/relations.ts";
 import { sourceCommand } from "./commands/source.ts";
 import { timelineCommand } from "./commands/timeline.ts";
+import { serveCommand } from "./commands/serve.ts";
+import { tokenCommand } from "./commands/token.ts";
 
-export const COMMANDS: Command[] = [extractCommand, ingestCommand, claimsCommand, entitiesCommand, entityCommand, relationsCommand, timelineCommand, sourceCommand, exportCommand];
+export const COMMANDS: Command[] = [extractCommand, ingestCommand, claimsCommand, entitiesCommand, entityCommand, relationsCommand, timelineCommand, sourceCommand, exportCommand, serveCommand, tokenCommand];
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };

@@ -559,6 +559,34 @@ export function runStoreContract(name: string, newFixture: () => Promise<StoreFi
         assert.deepEqual(await store.relations(), []);
       }));
   });
+
+  describe(`Store contract: ${name}: documents and access tokens`, () => {
+    test("a stored document comes back with its text, metadata, mentions and claims", () =>
+      withStore(async (store) => {
+        const { documentId } = await store.ingest(reportA.input);
+        assert.equal(await store.documentIdByHash(reportA.hash), documentId);
+        assert.equal(await store.documentIdByHash("no-such-hash"), undefined);
+        const doc = await store.document(documentId);
+        assert.ok(doc);
+        assert.equal(doc.text, reportA.report.text);
+        assert.equal(doc.reportId, reportA.report.id);
+        assert.equal(doc.mentions.length, 6);
+        for (const m of doc.mentions) assert.equal(doc.text.slice(m.start, m.end), m.text);
+        assert.deepEqual(doc.mentions.map((m) => m.start), [...doc.mentions.map((m) => m.start)].sort((a, b) => a - b));
+        assert.equal((await store.claims({ documentId })).length, 3);
+        assert.deepEqual(await store.claims({ documentId: documentId + 1 }), []);
+        assert.equal(await store.document(documentId + 1), undefined);
+      }));
+
+    test("access tokens are found by their hash, with role and creation time", () =>
+      withStore(async (store) => {
+        const created = await store.createAccessToken("a".repeat(64), "analyst");
+        assert.equal(created.role, "analyst");
+        assert.deepEqual(await store.accessTokenByHash("a".repeat(64)), created);
+        assert.equal(await store.accessTokenByHash("b".repeat(64)), undefined);
+        await assert.rejects(store.createAccessToken("a".repeat(64), "admin"), (e: unknown) => e instanceof StoreError);
+      }));
+  });
 }
 
 /**

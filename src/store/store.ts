@@ -18,6 +18,7 @@ import type {
 } from "../domain/types.ts";
 import type { Credibility, Reliability, Source } from "../domain/admiralty.ts";
 import type { JudgementKind } from "../domain/entity-groups.ts";
+import type { AccessRole } from "../domain/access-role.ts";
 
 /** One report with the hash that identifies its text and what was extracted from it. */
 export interface DocumentInput {
@@ -52,6 +53,8 @@ export interface ClaimFilter {
    */
   entity?: string | undefined;
   stance?: Stance | undefined;
+  /** Only the claims of this stored document. */
+  documentId?: number | undefined;
   /** At most this many rows, oldest stored first. */
   limit?: number | undefined;
 }
@@ -299,8 +302,54 @@ export interface Store {
    */
   judgements(entityId?: number): Promise<EntityJudgement[]>;
 
+  // ---- documents ------------------------------------------------------------------------
+  /** The stored document with this id, with its mentions; undefined when there is none. */
+  document(id: number): Promise<DocumentRow | undefined>;
+  /** The id of the document stored with this content hash, if any. */
+  documentIdByHash(contentHash: string): Promise<number | undefined>;
+
+  // ---- access tokens --------------------------------------------------------------------
+  /** Stores a token's SHA-256 (hex) with its role; the token itself is never stored. */
+  createAccessToken(tokenHash: string, role: AccessRole): Promise<AccessTokenRow>;
+  /** The token stored under this SHA-256 (hex), if any. */
+  accessTokenByHash(tokenHash: string): Promise<AccessTokenRow | undefined>;
+
   /** Releases the connection; safe to call twice. */
   close(): Promise<void>;
+}
+
+// ---- documents: types ----------------------------------------------------------------------
+
+/** A mention as stored: the span of the document's text and the entity (its group's representative) it names. */
+export interface MentionRow extends Span {
+  entity: EntityRef;
+}
+
+/** One stored report: metadata, the text every offset indexes, and its mentions in text order. */
+export interface DocumentRow {
+  id: number;
+  reportId: string;
+  url: string | null;
+  title: string | null;
+  publisher: string | null;
+  published: string | null;
+  format: string;
+  origin: string;
+  /** The source it mainly relays ("citing Reuters"), if any. */
+  originSource: string | null;
+  ingestedAt: string;
+  text: string;
+  mentions: MentionRow[];
+}
+
+// ---- access tokens: types ------------------------------------------------------------------
+
+/** A stored bearer token: never the token, only what checking it needs. */
+export interface AccessTokenRow {
+  id: number;
+  role: AccessRole;
+  /** ISO date-time. */
+  createdAt: string;
 }
 
 // ---- entity resolution and judgements: types ---------------------------------------------

@@ -187,6 +187,20 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX entity_judgements_b ON entity_judgements (b);
     `,
   },
+  {
+    version: 4,
+    name: "access tokens: hashed bearer tokens with their roles",
+    sql: `
+      -- Bearer tokens for the REST API. Only the SHA-256 of a token is kept, so a copy
+      -- of the database gives no one access; the token itself is shown once at creation.
+      CREATE TABLE access_tokens (
+        id         INTEGER PRIMARY KEY,
+        token_hash TEXT NOT NULL UNIQUE,
+        role       TEXT NOT NULL CHECK (role IN ('viewer', 'analyst', 'admin')),
+        created_at TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
 
 /** What `migrateSqlite` found and did. */

@@ -30,7 +30,10 @@ import type {
   RelationRecord,
   RelationRow,
   RelationState,
+  AccessTokenRow,
+  DocumentRow,
 } from "../store.ts";
+import { isAccessRole, type AccessRole } from "../../domain/access-role.ts";
 import { migrateSqlite } from "./sqlite-migrations.ts";
 import type { JudgementKind } from "../../domain/entity-groups.ts";
 import type { EntityJudgement } from "../store.ts";
@@ -272,6 +275,10 @@ class SqliteStore implements Store {
     if (filter.stance !== undefined) {
       where.push("c.stance = ?");
       params.push(filter.stance);
+    }
+    if (filter.documentId !== undefined) {
+      where.push("c.document_id = ?");
+      params.push(filter.documentId);
     }
     params.push(limitValue(filter.limit));
     const sql = `
@@ -568,9 +575,91 @@ class SqliteStore implements Store {
     return listJudgements(this.#db, entityId === undefined ? undefined : this.#groups.expand([entityId]));
   }
 
+  // ---- documents ------------------------------------------------------------------------
+
+  async document(id: number): Promise<DocumentRow | undefined> {
+    const d = this.#db
+      .prepare<[number], DocumentRecord>(
+        `SELECT id, report_id, url, title, publisher, published, format, origin, origin_source, ingested_at, text
+           FROM documents WHERE id = ?`,
+      )
+      .get(id);
+    if (d === undefined) return undefined;
+    this.#groups.current(); // brings temp.entity_group up to date for the join below
+    const mentions = this.#db
+      .prepare<[number], { start: number; end: number; text: string; e_id: number; e_name: string; e_type: string }>(
+        `SELECT m.start, m."end" AS "end", m.text, e.id AS e_id, e.name AS e_name, e.type AS e_type
+           FROM mentions m JOIN entities e ON e.id = ${representative("m.entity_id")}
+          WHERE m.document_id = ? ORDER BY m.start, m.id`,
+      )
+      .all(id);
+    return {
+      id: d.id,
+      reportId: d.report_id,
+      url: d.url,
+      title: d.title,
+      publisher: d.publisher,
+      published: d.published,
+      format: d.format,
+      origin: d.origin,
+      originSource: d.origin_source,
+      ingestedAt: d.ingested_at,
+      text: d.text,
+      mentions: mentions.map((m) => ({
+        text: m.text,
+        start: m.start,
+        end: m.end,
+        entity: { id: m.e_id, name: m.e_name, type: oneOf(ENTITY_TYPES, m.e_type, "entity type") },
+      })),
+    };
+  }
+
+  async documentIdByHash(contentHash: string): Promise<number | undefined> {
+    return this.#statements.findDocument.get(contentHash)?.id;
+  }
+
+  // ---- access tokens --------------------------------------------------------------------
+
+  async createAccessToken(tokenHash: string, role: AccessRole): Promise<AccessTokenRow> {
+    const createdAt = new Date().toISOString();
+    try {
+      const id = Number(
+        this.#db
+          .prepare<[string, string, string]>("INSERT INTO access_tokens (token_hash, role, created_at) VALUES (?, ?, ?)")
+          .run(tokenHash, role, createdAt).lastInsertRowid,
+      );
+      return { id, role, createdAt };
+    } catch (error) {
+      throw new StoreError(`could not store the access token: ${message(error)}`, { cause: error });
+    }
+  }
+
+  async accessTokenByHash(tokenHash: string): Promise<AccessTokenRow | undefined> {
+    const row = this.#db
+      .prepare<[string], { id: number; role: string; created_at: string }>("SELECT id, role, created_at FROM access_tokens WHERE token_hash = ?")
+      .get(tokenHash);
+    if (row === undefined) return undefined;
+    if (!isAccessRole(row.role)) throw new StoreError(`stored access token role ${JSON.stringify(row.role)} is not known`);
+    return { id: row.id, role: row.role, createdAt: row.created_at };
+  }
+
   async close(): Promise<void> {
     if (this.#db.open) this.#db.close();
   }
+}
+
+interface DocumentRecord {
+  id: number;
+  report_id: string;
+  url: string | null;
+  title: string | null;
+  publisher: string | null;
+  published: string | null;
+  format: string;
+  origin: string;
+  origin_source: string | null;
+  ingested_at: string;
+  text: string;
 }
 
 /**

@@ -1,0 +1,67 @@
+import { serve } from "@hono/node-server";
+import { createApp } from "../../server/create-app.ts";
+import { UsageError } from "../../domain/errors.ts";
+import { openStore } from "../../main.ts";
+import type { Command } from "../command.ts";
+
+export const DEFAULT_PORT = 8787;
+/** Loopback by default: exposing the API to a network is a decision to make with --host. */
+export const DEFAULT_HOST = "127.0.0.1";
+
+/** Serves the REST API until SIGINT or SIGTERM, then closes the listener and the store. */
+export const serveCommand: Command = {
+  name: "serve",
+  summary: "Serve the REST API (see /api/openapi.json); reads need a viewer token unless --anonymous-reads.",
+  usage: "serve [--db FILE] [--port N] [--host H] [--anonymous-reads]",
+  example: "armstrace serve --db armstrace.db --port 8787 --anonymous-reads",
+  options: { db: { type: "string" }, port: { type: "string" }, host: { type: "string" }, "anonymous-reads": { type: "boolean" } },
+  optionHelp: {
+    db: "SQLite database file (default $ARMSTRACE_DB or ./armstrace.db)",
+    port: `TCP port (default ${DEFAULT_PORT}; 0 picks a free one)`,
+    host: `address to bind (default ${DEFAULT_HOST}, this machine only)`,
+    "anonymous-reads": "let requests without a token read (writes always need one)",
+  },
+  async run({ values }, io) {
+    const port = parsePort(values["port"]);
+    const host = typeof values["host"] === "string" && values["host"].trim() !== "" ? values["host"].trim() : DEFAULT_HOST;
+    const store = await openStore(values["db"] as string | undefined);
+    const app = createApp(store, {
+      allowAnonymousReads: values["anonymous-reads"] === true,
+      onError: (error) => io.err(`armstrace: request failed: ${error instanceof Error ? (process.env["ARMSTRACE_DEBUG"] ? error.stack : error.message) : String(error)}\n`),
+    });
+    return new Promise<number>((resolve) => {
+      const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+        const shown = info.address.includes(":") ? `[${info.address}]` : info.address;
+        io.out(`armstrace: serving http://${shown}:${info.port}/api (OpenAPI at /api/openapi.json); Ctrl-C stops\n`);
+      });
+      let stopping = false;
+      const stop = (signal: NodeJS.Signals) => {
+        if (stopping) return;
+        stopping = true;
+        io.err(`armstrace: ${signal}: stopping\n`);
+        process.off("SIGINT", stop);
+        process.off("SIGTERM", stop);
+        // Stop accepting, let requests in flight finish, then close the store.
+        server.close(() => void store.close().then(() => resolve(0)));
+        if ("closeIdleConnections" in server) server.closeIdleConnections();
+      };
+      process.on("SIGINT", stop);
+      process.on("SIGTERM", stop);
+      server.on("error", (error: NodeJS.ErrnoException) => {
+        process.off("SIGINT", stop);
+        process.off("SIGTERM", stop);
+        io.err(`armstrace: cannot listen on ${host}:${port}: ${error.code ?? error.message}\n`);
+        void store.close().then(() => resolve(1));
+      });
+    });
+  },
+};
+
+function parsePort(value: unknown): number {
+  if (value === undefined) return DEFAULT_PORT;
+  const n = Number(value);
+  if (typeof value !== "string" || value.trim() === "" || !Number.isInteger(n) || n < 0 || n > 65535) {
+    throw new UsageError(`--port must be a whole number from 0 to 65535 (got ${String(value)})`);
+  }
+  return n;
+}

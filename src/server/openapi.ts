@@ -1,0 +1,128 @@
+/**
+ * The API's OpenAPI 3.1 description, written by hand as data beside the routes so it
+ * says what a client may rely on, not whatever a generator infers. A test checks that
+ * every route the app serves is described here.
+ */
+const problem = { description: "Problem (RFC 9457)", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } };
+const ok = (description: string) => ({ description, content: { "application/json": { schema: { type: "object" } } } });
+const query = (name: string, description: string, schema: Record<string, unknown> = { type: "string" }, required = false) => ({ name, in: "query", required, description, schema });
+const limit = query("limit", "at most this many items (default 100, at most 1000)", { type: "integer", minimum: 1, maximum: 1000 });
+const idPath = { name: "id", in: "path", required: true, schema: { type: "integer", minimum: 1 } };
+const readErrors = { "400": problem, "401": problem, "403": problem, "500": problem };
+const writeErrors = { ...readErrors, "413": problem };
+const reader = [{ bearer: [] }, {}];
+const analyst = [{ bearer: [] }];
+
+export const OPENAPI_DOCUMENT = {
+  openapi: "3.1.0",
+  info: {
+    title: "armstrace REST API",
+    version: "0.1.0",
+    description:
+      "Sourced, graded arms-transfer claims. Reads need a viewer token (Authorization: Bearer …) unless the server runs with --anonymous-reads; writes need an analyst or admin token. Tokens: `armstrace token create --role viewer|analyst|admin`.",
+  },
+  servers: [{ url: "/" }],
+  components: {
+    securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
+    schemas: {
+      Problem: {
+        type: "object",
+        required: ["type", "title", "status", "detail"],
+        properties: { type: { type: "string" }, title: { type: "string" }, status: { type: "integer" }, detail: { type: "string" } },
+      },
+      IngestRequest: {
+        type: "object",
+        additionalProperties: false,
+        description: "Exactly one of text and html.",
+        properties: {
+          text: { type: "string", description: "plain text; evidence offsets index it" },
+          html: { type: "string", description: "an HTML page; its main text is extracted, scripts are dropped and never run" },
+          url: { type: "string" },
+          title: { type: "string" },
+          publisher: { type: "string" },
+          published: { type: "string", description: "ISO date or date-time" },
+        },
+      },
+      JudgementRequest: {
+        type: "object",
+        additionalProperties: false,
+        required: ["kind", "a", "b"],
+        properties: {
+          kind: { enum: ["merge", "same", "split", "not_same", "not-same"] },
+          a: { oneOf: [{ type: "integer" }, { type: "string" }], description: "entity id or name" },
+          b: { oneOf: [{ type: "integer" }, { type: "string" }], description: "entity id or name" },
+          reason: { type: "string" },
+        },
+      },
+    },
+  },
+  paths: {
+    "/api/openapi.json": { get: { summary: "This document", security: [{}], responses: { "200": ok("OpenAPI 3.1 document") } } },
+    "/api/entities": {
+      get: {
+        summary: "List parties",
+        security: reader,
+        parameters: [query("type", "organization, state, armed_force, person or media"), query("q", "whole words of any of the party's names"), limit],
+        responses: { "200": ok("{ items: Entity[] }"), ...readErrors },
+      },
+    },
+    "/api/entities/{id}": {
+      get: {
+        summary: "A party's profile: names, type, country, whom it supplies and who supplies it, with grades and best quotes",
+        security: reader,
+        parameters: [idPath],
+        responses: { "200": ok("EntityProfile"), "404": problem, ...readErrors },
+      },
+    },
+    "/api/relations": {
+      get: {
+        summary: "Graded supplier → recipient relations",
+        security: reader,
+        parameters: [query("entity", "any name of the supplier or recipient"), query("minCredibility", "1 (confirmed) … 6; keeps this or better", { type: "integer", minimum: 1, maximum: 6 }), limit],
+        responses: { "200": ok("{ items: Relation[] }"), ...readErrors },
+      },
+    },
+    "/api/claims": {
+      get: {
+        summary: "Stored claims with evidence offsets",
+        security: reader,
+        parameters: [query("entity", "any name of the supplier, recipient or claimant"), query("stance", "asserted, hedged or denied", { enum: ["asserted", "hedged", "denied"] }), limit],
+        responses: { "200": ok("{ items: Claim[] }"), ...readErrors },
+      },
+    },
+    "/api/documents/{id}": {
+      get: {
+        summary: "A stored report: text, metadata, mentions and claims (offsets index text)",
+        security: reader,
+        parameters: [idPath],
+        responses: { "200": ok("Document"), "404": problem, ...readErrors },
+      },
+    },
+    "/api/sources": { get: { summary: "Graded sources (Admiralty reliability A–F)", security: reader, responses: { "200": ok("{ items: Source[] }"), ...readErrors } } },
+    "/api/search": {
+      get: {
+        summary: "Find parties by a name in any script, forgiving spelling",
+        security: reader,
+        parameters: [query("q", "the name", { type: "string", minLength: 1 }, true), query("limit", "at most this many (default 20, at most 100)", { type: "integer", minimum: 1, maximum: 100 })],
+        responses: { "200": ok("{ items: { entity, match, score }[] }"), ...readErrors },
+      },
+    },
+    "/api/ingest": {
+      post: {
+        summary: "Store one report through the extraction pipeline",
+        security: analyst,
+        requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/IngestRequest" } } } },
+        responses: { "201": ok("{ status: added, documentId, claims }"), "200": ok("{ status: duplicate, documentId, claims }"), ...writeErrors },
+      },
+    },
+    "/api/judgements": {
+      get: { summary: "Entity judgements, revoked ones included", security: reader, responses: { "200": ok("{ items: Judgement[] }"), ...readErrors } },
+      post: {
+        summary: "Record that two entities are (merge, same) or are not (split, not_same) one party",
+        security: analyst,
+        requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/JudgementRequest" } } } },
+        responses: { "201": ok("{ judgement, together, setAside }"), ...writeErrors },
+      },
+    },
+  },
+} as const;

@@ -1,0 +1,71 @@
+/**
+ * Finds parties by a name typed in any script and spelled roughly: first entities one
+ * of whose names shares a comparison key with the query (so "Норинко" and "norinko"
+ * find Norinco through transliteration and spelling folding), then those whose names
+ * contain the query's words, then, to forgive typos the keys do not fold, names whose
+ * letter trigrams are similar enough to the query's.
+ */
+import { UsageError } from "../domain/errors.ts";
+import { nameKeys } from "../domain/name-keys.ts";
+import type { EntityRow, Store } from "../store/store.ts";
+
+/** Why a result was found, best first. */
+export type SearchMatch = "name" | "words" | "similar";
+
+export interface SearchHit {
+  entity: EntityRow;
+  match: SearchMatch;
+  /** 1 for a name or words match; the trigram similarity (0–1) otherwise. */
+  score: number;
+}
+
+/** Below this Jaccard similarity of trigram sets two names are taken as unrelated. */
+const MIN_SIMILARITY = 0.3;
+
+export async function searchEntities(store: Store, query: string, limit = 20): Promise<SearchHit[]> {
+  const q = query.trim();
+  if (q === "") throw new UsageError("q must not be empty");
+  const hits: SearchHit[] = [];
+  const seen = new Set<number>();
+  const add = (rows: readonly EntityRow[], match: SearchMatch, score: number) => {
+    for (const entity of rows) {
+      if (seen.has(entity.id)) continue;
+      seen.add(entity.id);
+      hits.push({ entity, match, score });
+    }
+  };
+  add(await store.entities({ named: q }), "name", 1);
+  add(await store.entities({ name: q }), "words", 1);
+  if (hits.length < limit) {
+    // A scan of every name: fine for the stores one analyst builds; a larger one wants an index.
+    const wanted = queryTrigrams(q);
+    if (wanted.size > 0) {
+      const similar = (await store.entities())
+        .filter((e) => !seen.has(e.id))
+        .map((entity) => ({ entity, score: Math.max(...[entity.name, ...entity.aliases].map((n) => similarity(wanted, queryTrigrams(n)))) }))
+        .filter((x) => x.score >= MIN_SIMILARITY)
+        .sort((a, b) => b.score - a.score || b.entity.claims - a.entity.claims);
+      for (const x of similar) add([x.entity], "similar", Math.round(x.score * 1000) / 1000);
+    }
+  }
+  return hits.slice(0, limit);
+}
+
+/** Trigrams of the name's comparison keys (Latin letters for every script), padded so short words count. */
+function queryTrigrams(name: string): Set<string> {
+  const grams = new Set<string>();
+  for (const key of nameKeys(name)) {
+    for (const word of key.split(" ")) {
+      const padded = `  ${word} `;
+      for (let i = 0; i + 3 <= padded.length; i++) grams.add(padded.slice(i, i + 3));
+    }
+  }
+  return grams;
+}
+
+function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const g of a) if (b.has(g)) shared += 1;
+  return shared / (a.size + b.size - shared);
+}
