@@ -424,8 +424,6 @@ function run(file: string): { text: string; res: Result } {
 // Expectations the extractor does not meet yet, kept visible as "todo" rather than
 // dropped; keyed by test name.
 const KNOWN_GAPS: ReadonlySet<string> = new Set<string>([
-  "02-treasury-ofac-russia.txt: Ostrov Komponent → Radiozavod Vega [asserted]",
-  "02-treasury-ofac-russia.txt: Radiozavod Vega → Russia|Russian Federation|Moscow|Russian military|Russian army|Russian forces|Russian armed forces|Russian troops|Russia's military|Russia's army|Russia's armed forces|Russia's forces|Russians",
   "04-kyiv-independent-garpiya.txt: Kupol → Russia|Russian Federation|Moscow|Russian military|Russian army|Russian forces|Russian armed forces|Russian troops|Russia's military|Russia's army|Russia's armed forces|Russia's forces|Russians [asserted, claimant=HUR|Ukraine's military intelligence agency|Ukraine's military intelligence|Ukrainian military intelligence|Ukraine's Defence Intelligence|Defence Intelligence|Defence Intelligence of Ukraine|Kyrylo Budanov|Budanov|Ukraine|Kyiv, items⊇[\"Garpiya-A1\"]]",
   "04-kyiv-independent-garpiya.txt: Xiamen Limbach Aircraft Engine|Xiamen Limbach|Limbach → Kupol [asserted]",
   "04-kyiv-independent-garpiya.txt: TSK Vektor|Vektor → Kupol",

@@ -12,6 +12,7 @@ import { saleTo } from "./12-sale-to.ts";
 import { subjectPurpose } from "./13-subject-purpose.ts";
 import { reachVia } from "./14-reach-via.ts";
 import { usePossessive } from "./15-use-possessive.ts";
+import { makeFor } from "./17-make-for.ts";
 
 /**
  * Pattern rules in priority order: when two rules find the same supplier and
@@ -20,5 +21,5 @@ import { usePossessive } from "./15-use-possessive.ts";
  * their own files as functions.
  */
 export const PATTERN_RULES: ExtractionRule[] = [
-  activeSupply, supplyRecipientObject, passiveSupply, reception, nominalSupply, use, procureFor, assistAcquiring, training, saleTo, subjectPurpose, reachVia, usePossessive,
+  activeSupply, supplyRecipientObject, passiveSupply, reception, nominalSupply, use, procureFor, assistAcquiring, training, saleTo, subjectPurpose, reachVia, usePossessive, makeFor,
 ];

@@ -35,6 +35,8 @@ const cases: Case[] = [
   ["extract/13-subject-purpose", "Kestrel Avionics Ltd was designated for having supplied navigation modules to Russia.", "Kestrel Avionics", "Russia"],
   ["extract/16-report-recipient", "Report on Military Aid to Laos for 2019\n\nBelarus delivered helicopters and spare parts.", "Belarus", "Laos"],
   [null, "Report on the Defence Industry in 2019\n\nBelarus delivered helicopters and spare parts."],
+  ["extract/17-make-for", "Ostrov Trading LLC sold parts to AO Radiozavod Vega, which builds fire-control systems for the Russian army.", "Radiozavod Vega", "Russia"],
+  [null, "The plant produced drones for export last year."],
   [null, "Norway displayed its new missiles at the annual arms show in Paris."],
   [null, "The factory opened a new production line for artillery shells."],
   [null, "Lawmakers debated the defence budget for the coming year."],

@@ -52,7 +52,7 @@ export const organisationNames: RecognitionRule = {
       // The organisation word heads the name: last, or before its "of" phrase ("Bureau of Industry").
       const suffix = words.some((t, k) => k > 0 && ORG_SUFFIXES.has(t.norm) && (k === words.length - 1 || /^(?:of|for)$/.test(words[k + 1]!.norm)));
       // "AO Radiozavod Vega", "OOO Tekhnopark": a legal form written before the name.
-      const legalPrefix = LEGAL_PREFIX.test(tokens[i - 1]?.text ?? "");
+      const legalPrefix = LEGAL_PREFIX.test(tokens[i - 1]?.text ?? "") || (words.length >= 2 && LEGAL_PREFIX.test(words[0]!.text));
       // "advocacy group Justice For Myanmar", "state-owned Norinco", "Shandong-based IRay"
       // "supplied to the RSF by Krusik": a name after by/from in a supply construction.
       const agent = /^(?:by|from)$/.test(tokens[i - 1]?.norm ?? "") && /\b(?:supplied|delivered|provided|shipped|exported|transferred|sold|sent|made|built|bought|manufactured|produced|purchased|acquired|imported|received)\b/.test(tokens.slice(Math.max(0, i - 8), i - 1).map((t) => t.norm).join(" ")) && !ctx.titleCase;
