@@ -8,31 +8,12 @@
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { benchOptions } from "../bench-options.mjs";
 import { register } from "tsx/esm/api";
 
 register();
 
-let values;
-try {
-  ({ values } = parseArgs({
-    options: { reports: { type: "string" }, seed: { type: "string" }, keep: { type: "boolean" }, help: { type: "boolean", short: "h" } },
-    strict: true,
-  }));
-} catch (e) {
-  console.error(`bench:aggregate: ${e.message}`);
-  process.exit(2);
-}
-if (values.help) {
-  console.log("Usage: npm run bench:aggregate -- [--reports N (default 10000)] [--seed S (default 1)] [--keep (keep the database)]");
-  process.exit(0);
-}
-const count = Number(values.reports ?? 10000);
-const seed = Number(values.seed ?? 1);
-if (!Number.isInteger(count) || count <= 0 || !Number.isInteger(seed)) {
-  console.error("bench:aggregate: --reports must be a positive whole number and --seed a whole number");
-  process.exit(2);
-}
+const { count, seed, keep } = benchOptions({ name: "bench:aggregate", defaultReports: 10000, keepWhat: "database" });
 
 const now = () => Number(process.hrtime.bigint()) / 1e9;
 const fmt = (n, digits = 2) => n.toFixed(digits);
@@ -86,8 +67,8 @@ try {
     `add one:   ${one.claims} claims stored and ${one.relations} of ${after} relations recomputed in ${fmt(oneSeconds * 1000, 1)} ms ` +
       `(${after - before} new relation(s); the other ${after - one.relations} untouched)`,
   );
-  console.log(`database:  ${fmt(statSync(file).size / 1024 / 1024, 1)} MB${values.keep ? ` kept at ${file}` : ""}`);
+  console.log(`database:  ${fmt(statSync(file).size / 1024 / 1024, 1)} MB${keep ? ` kept at ${file}` : ""}`);
 } finally {
   await store.close();
-  if (!values.keep) rmSync(dir, { recursive: true, force: true });
+  if (!keep) rmSync(dir, { recursive: true, force: true });
 }

@@ -9,7 +9,7 @@ import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { benchOptions } from "../bench-options.mjs";
 import { register } from "tsx/esm/api";
 
 register();
@@ -17,33 +17,14 @@ register();
 let corpusFile; // removed on exit unless --keep
 process.stdout.on("error", (e) => {
   if (e.code !== "EPIPE") throw e; // `npm run bench:extract | head` is not an error
-  if (corpusFile && !values.keep) rmSync(corpusFile, { force: true });
+  if (corpusFile && !keep) rmSync(corpusFile, { force: true });
   process.exit(0);
 });
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const bin = fileURLToPath(new URL("../../bin/armstrace", import.meta.url));
 
-let values;
-try {
-  ({ values } = parseArgs({
-    options: { reports: { type: "string" }, seed: { type: "string" }, keep: { type: "boolean" }, help: { type: "boolean", short: "h" } },
-    strict: true,
-  }));
-} catch (e) {
-  console.error(`bench:extract: ${e.message}`);
-  process.exit(2);
-}
-if (values.help) {
-  console.log("Usage: npm run bench:extract -- [--reports N (default 5000)] [--seed S (default 1)] [--keep (keep the corpus file)]");
-  process.exit(0);
-}
-const count = Number(values.reports ?? 5000);
-const seed = Number(values.seed ?? 1);
-if (!Number.isInteger(count) || count <= 0 || !Number.isInteger(seed)) {
-  console.error("bench:extract: --reports must be a positive whole number and --seed a whole number");
-  process.exit(2);
-}
+const { count, seed, keep } = benchOptions({ name: "bench:extract", defaultReports: 5000, keepWhat: "corpus file" });
 
 const MB = 1024 * 1024;
 const now = () => Number(process.hrtime.bigint()) / 1e9;
@@ -124,5 +105,5 @@ console.log(
 );
 if (cliTransfers !== transfers) console.log(`note: the CLI found ${cliTransfers} transfers, the loop ${transfers}`);
 
-if (values.keep) console.log(`corpus kept: ${corpus.file}`);
+if (keep) console.log(`corpus kept: ${corpus.file}`);
 else rmSync(corpus.file, { force: true });
