@@ -9,6 +9,7 @@ import type { ArmedForceRecord, CountryRecord, Provenance } from "../../src/pipe
 import type { CuratedCountries } from "./build-countries.ts";
 import { join } from "node:path";
 import { assertUrl, cameoSynonyms, foldKey, isEntryPoint, runMain, KB_DIR, readCurated, readJson, uniqueExact, uniqueForms, writeKb } from "./lib.ts";
+import { markSharedForms } from "./lib.ts";
 
 interface CuratedForce {
   id: string;
@@ -99,21 +100,7 @@ export function buildArmedForces(): ArmedForceRecord[] {
   }
 
   // A form used by two records (e.g. "FAR") is ambiguous in both.
-  const owners = new Map<string, Set<string>>();
-  for (const r of records) {
-    for (const a of r.aliases) {
-      const set = owners.get(foldKey(a)) ?? new Set<string>();
-      set.add(r.id);
-      owners.set(foldKey(a), set);
-    }
-  }
-  for (const r of records) {
-    const shared = r.aliases.filter((a) => (owners.get(foldKey(a))?.size ?? 0) > 1);
-    if (shared.length > 0) {
-      r.ambiguous = true;
-      r.ambiguousForms = uniqueExact([...(r.ambiguousForms ?? []), ...shared]);
-    }
-  }
+  markSharedForms(records);
   return records.map((r) => ({
     id: r.id,
     name: r.name,

@@ -28,6 +28,7 @@ import {
   uniqueForms,
   writeKb,
 } from "./lib.ts";
+import { markSharedForms } from "./lib.ts";
 
 interface CuratedOrganization {
   id: string;
@@ -95,21 +96,7 @@ export function buildCuratedOrganizations(countryCodes: Set<string>): Organizati
     if (r.parent !== undefined && !ids.has(r.parent)) throw new Error(`organizations: ${r.id} has unknown parent ${r.parent}`);
   }
   // Forms shared by two records are ambiguous in both.
-  const owners = new Map<string, Set<string>>();
-  for (const r of records) {
-    for (const a of r.aliases) {
-      const set = owners.get(foldKey(a)) ?? new Set<string>();
-      set.add(r.id);
-      owners.set(foldKey(a), set);
-    }
-  }
-  for (const r of records) {
-    const shared = r.aliases.filter((a) => (owners.get(foldKey(a))?.size ?? 0) > 1);
-    if (shared.length > 0) {
-      r.ambiguous = true;
-      r.ambiguousForms = uniqueExact([...(r.ambiguousForms ?? []), ...shared]);
-    }
-  }
+  markSharedForms(records);
   return records.map((r) => ({
     id: r.id,
     name: r.name,

@@ -371,3 +371,22 @@ export function isEntryPoint(metaUrl: string): boolean {
   if (entry === undefined) return false;
   return resolve(entry) === fileURLToPath(metaUrl);
 }
+
+/** Marks every alias that two or more records share as ambiguous in each of them. */
+export function markSharedForms(records: Array<{ id: string; aliases: string[]; ambiguous?: boolean | undefined; ambiguousForms?: string[] | undefined }>): void {
+  const owners = new Map<string, Set<string>>();
+  for (const r of records) {
+    for (const a of r.aliases) {
+      const set = owners.get(foldKey(a)) ?? new Set<string>();
+      set.add(r.id);
+      owners.set(foldKey(a), set);
+    }
+  }
+  for (const r of records) {
+    const shared = r.aliases.filter((a) => (owners.get(foldKey(a))?.size ?? 0) > 1);
+    if (shared.length > 0) {
+      r.ambiguous = true;
+      r.ambiguousForms = uniqueExact([...(r.ambiguousForms ?? []), ...shared]);
+    }
+  }
+}
