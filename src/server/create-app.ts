@@ -29,6 +29,11 @@ export interface AppOptions {
   /** How bearer tokens are checked; by default against the store's access tokens. */
   tokens?: TokenCheck | undefined;
   maxBodyBytes?: number | undefined;
+  /**
+   * Lets `POST /api/ingest/url` fetch from private, loopback and link-local addresses.
+   * Off by default: a server that fetches what it is told is a way into its own network.
+   */
+  allowPrivateFetch?: boolean | undefined;
   /** Where unexpected errors are reported (their details never reach the client). */
   onError?: ((error: unknown) => void) | undefined;
 }
@@ -51,9 +56,10 @@ export function createApp(store: Store, opts: AppOptions): Hono<ApiEnv> {
     "/api/*",
     bodyLimit({ maxSize: maxBytes, onError: () => problemResponse(413, `the request body is larger than ${maxBytes} bytes`) }),
   );
-  for (const routes of [entitiesRoutes, relationsRoutes, claimsRoutes, documentsRoutes, sourcesRoutes, searchRoutes, ingestRoutes, judgementsRoutes]) {
+  for (const routes of [entitiesRoutes, relationsRoutes, claimsRoutes, documentsRoutes, sourcesRoutes, searchRoutes, judgementsRoutes]) {
     app.route("/api", routes(store));
   }
+  app.route("/api", ingestRoutes(store, { allowPrivateFetch: opts.allowPrivateFetch === true }));
 
   app.notFound((c) => problemResponse(404, `no route ${c.req.method} ${new URL(c.req.url).pathname}; see /api/openapi.json`));
   app.onError((error) => {

@@ -3,6 +3,8 @@
  * says what a client may rely on, not whatever a generator infers. A test checks that
  * every route the app serves is described here.
  */
+import { INGEST_OPENAPI_PATHS } from "./routes/ingest/openapi-paths.ts";
+
 const problem = { description: "Problem (RFC 9457)", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } };
 const ok = (description: string) => ({ description, content: { "application/json": { schema: { type: "object" } } } });
 const query = (name: string, description: string, schema: Record<string, unknown> = { type: "string" }, required = false) => ({ name, in: "query", required, description, schema });
@@ -57,6 +59,7 @@ export const OPENAPI_DOCUMENT = {
     },
   },
   paths: {
+    ...INGEST_OPENAPI_PATHS,
     "/api/openapi.json": { get: { summary: "This document", security: [{}], responses: { "200": ok("OpenAPI 3.1 document") } } },
     "/api/entities": {
       get: {

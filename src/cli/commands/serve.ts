@@ -12,14 +12,15 @@ export const DEFAULT_HOST = "127.0.0.1";
 export const serveCommand: Command = {
   name: "serve",
   summary: "Serve the REST API (see /api/openapi.json); reads need a viewer token unless --anonymous-reads.",
-  usage: "serve [--db FILE] [--port N] [--host H] [--anonymous-reads]",
+  usage: "serve [--db FILE] [--port N] [--host H] [--anonymous-reads] [--allow-private-fetch]",
   example: "armstrace serve --db armstrace.db --port 8787 --anonymous-reads",
-  options: { db: { type: "string" }, port: { type: "string" }, host: { type: "string" }, "anonymous-reads": { type: "boolean" } },
+  options: { db: { type: "string" }, port: { type: "string" }, host: { type: "string" }, "anonymous-reads": { type: "boolean" }, "allow-private-fetch": { type: "boolean" } },
   optionHelp: {
     db: "SQLite database file (default $ARMSTRACE_DB or ./armstrace.db)",
     port: `TCP port (default ${DEFAULT_PORT}; 0 picks a free one)`,
     host: `address to bind (default ${DEFAULT_HOST}, this machine only)`,
     "anonymous-reads": "let requests without a token read (writes always need one)",
+    "allow-private-fetch": "let ingest fetch URLs on private, loopback and link-local addresses (refused by default)",
   },
   async run({ values }, io) {
     const port = parsePort(values["port"]);
@@ -27,6 +28,7 @@ export const serveCommand: Command = {
     const store = await openStore(values["db"] as string | undefined);
     const app = createApp(store, {
       allowAnonymousReads: values["anonymous-reads"] === true,
+      allowPrivateFetch: values["allow-private-fetch"] === true,
       onError: (error) => io.err(`armstrace: request failed: ${error instanceof Error ? (process.env["ARMSTRACE_DEBUG"] ? error.stack : error.message) : String(error)}\n`),
     });
     return new Promise<number>((resolve) => {

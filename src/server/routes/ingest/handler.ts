@@ -8,7 +8,12 @@ import { readJsonBody } from "../../read-json-body.ts";
 import { validate } from "../../validate.ts";
 import { ingestBody } from "./schema.ts";
 
-export function ingestRoutes(store: Store): Hono<ApiEnv> {
+export interface IngestRouteOptions {
+  /** See `AppOptions.allowPrivateFetch`. */
+  allowPrivateFetch: boolean;
+}
+
+export function ingestRoutes(store: Store, _opts: IngestRouteOptions): Hono<ApiEnv> {
   return new Hono<ApiEnv>().post("/ingest", async (c) => {
     const body = validate(ingestBody, await readJsonBody(c.req.raw), "body");
     const result = await ingestOne(store, body, "api");
