@@ -18,6 +18,7 @@ import { entitiesRoutes } from "./routes/entities/handler.ts";
 import { ingestRoutes } from "./routes/ingest/handler.ts";
 import { judgementsRoutes } from "./routes/judgements/handler.ts";
 import { relationsRoutes } from "./routes/relations/handler.ts";
+import { reviewsRoutes } from "./routes/reviews/handler.ts";
 import { searchRoutes } from "./routes/search/handler.ts";
 import { sourcesRoutes } from "./routes/sources/handler.ts";
 
@@ -56,7 +57,7 @@ export function createApp(store: Store, opts: AppOptions): Hono<ApiEnv> {
     "/api/*",
     bodyLimit({ maxSize: maxBytes, onError: () => problemResponse(413, `the request body is larger than ${maxBytes} bytes`) }),
   );
-  for (const routes of [entitiesRoutes, relationsRoutes, claimsRoutes, documentsRoutes, sourcesRoutes, searchRoutes, judgementsRoutes]) {
+  for (const routes of [entitiesRoutes, relationsRoutes, claimsRoutes, documentsRoutes, sourcesRoutes, searchRoutes, judgementsRoutes, reviewsRoutes]) {
     app.route("/api", routes(store));
   }
   app.route("/api", ingestRoutes(store, { allowPrivateFetch: opts.allowPrivateFetch === true }));

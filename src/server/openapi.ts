@@ -45,6 +45,19 @@ export const OPENAPI_DOCUMENT = {
           published: { type: "string", description: "ISO date or date-time" },
         },
       },
+      ReviewRequest: {
+        type: "object",
+        additionalProperties: false,
+        required: ["verdict"],
+        properties: {
+          verdict: { enum: ["accept", "reject", "correct"] },
+          stance: { enum: ["asserted", "hedged", "denied"], description: "correct: the stance the text really has" },
+          supplier: { oneOf: [{ type: "integer" }, { type: "string" }], description: "correct: entity id or name" },
+          recipient: { oneOf: [{ type: "integer" }, { type: "string" }], description: "correct: entity id or name" },
+          items: { type: "array", items: { type: "string" } },
+          reason: { type: "string" },
+        },
+      },
       JudgementRequest: {
         type: "object",
         additionalProperties: false,
@@ -117,6 +130,44 @@ export const OPENAPI_DOCUMENT = {
         requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/IngestRequest" } } } },
         responses: { "201": ok("{ status: added, documentId, claims }"), "200": ok("{ status: duplicate, documentId, claims }"), ...writeErrors },
       },
+    },
+    "/api/entities/{id}/timeline": {
+      get: { summary: "Every claim involving a party, oldest report first, with source grades", security: reader, parameters: [idPath], responses: { "200": ok("{ items: TimelineEntry[] }"), "404": problem, ...readErrors } },
+    },
+    "/api/relations/{supplierId}/{recipientId}": {
+      get: {
+        summary: "One relation with every claim behind it (rejected ones included, marked by their review)",
+        security: reader,
+        parameters: [
+          { name: "supplierId", in: "path", required: true, schema: { type: "integer", minimum: 1 } },
+          { name: "recipientId", in: "path", required: true, schema: { type: "integer", minimum: 1 } },
+        ],
+        responses: { "200": ok("{ relation, claims }"), "404": problem, ...readErrors },
+      },
+    },
+    "/api/claims/{id}": {
+      get: { summary: "One claim with its reviews", security: reader, parameters: [idPath], responses: { "200": ok("{ claim, reviews }"), "404": problem, ...readErrors } },
+    },
+    "/api/claims/{id}/review": {
+      post: {
+        summary: "Accept, reject or correct a claim; the relation is regraded at once",
+        security: analyst,
+        parameters: [idPath],
+        requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/ReviewRequest" } } } },
+        responses: { "201": ok("{ review, claim, relations }"), "404": problem, ...writeErrors },
+      },
+    },
+    "/api/claim-reviews/{id}/revoke": {
+      post: { summary: "Revoke a claim review (the previous verdict, or the extracted reading, applies again)", security: analyst, parameters: [idPath], responses: { "200": ok("{ review, claim, relations }"), "404": problem, ...writeErrors } },
+    },
+    "/api/judgements/{id}/revoke": {
+      post: { summary: "Revoke an entity judgement", security: analyst, parameters: [idPath], responses: { "200": ok("{ judgement }"), "404": problem, ...writeErrors } },
+    },
+    "/api/review-queue": {
+      get: { summary: "Claims nobody has reviewed yet, newest first", security: reader, parameters: [limit], responses: { "200": ok("{ items: Claim[] }"), ...readErrors } },
+    },
+    "/api/audit": {
+      get: { summary: "Every claim review and entity judgement, newest first, with who and when", security: reader, responses: { "200": ok("{ items: AuditEntry[] }"), ...readErrors } },
     },
     "/api/judgements": {
       get: { summary: "Entity judgements, revoked ones included", security: reader, responses: { "200": ok("{ items: Judgement[] }"), ...readErrors } },

@@ -7,7 +7,7 @@
 import type { Credibility, Reliability } from "../domain/admiralty.ts";
 import type { Modality, Stance } from "../domain/types.ts";
 import type { Store } from "../store/store.ts";
-import { findEntityGroups } from "./find-entity-groups.ts";
+import { entityGroupsOf, findEntityGroups } from "./find-entity-groups.ts";
 import { gradeDocument } from "./grade-relation.ts";
 import { entityGroups, loadSourceRegistry, refreshRelations } from "./recompute-relations.ts";
 
@@ -15,7 +15,10 @@ export interface TimelineEntry {
   /** The report's publication date (YYYY-MM-DD), null when undated. */
   date: string | null;
   claimId: number;
+  documentId: number;
   supplier: string;
+  supplierId: number;
+  recipientId: number;
   recipient: string;
   stance: Stance;
   modality: Modality;
@@ -30,11 +33,14 @@ export interface TimelineEntry {
   credibility: Credibility | null;
 }
 
-/** The timeline of the entity named `name`; empty when no entity has that name. Undated reports come last. */
-export async function entityTimeline(store: Store, name: string): Promise<TimelineEntry[]> {
+/**
+ * The timeline of the entity named `ref` (or of the stored entity `{ id }`, with its
+ * group); empty when no entity has that name. Undated reports come last.
+ */
+export async function entityTimeline(store: Store, ref: string | { id: number }): Promise<TimelineEntry[]> {
   await refreshRelations(store);
   const groups = entityGroups(store);
-  const found = await findEntityGroups(store, name, groups);
+  const found = typeof ref === "string" ? await findEntityGroups(store, ref, groups) : await entityGroupsOf(store, [ref.id], groups);
   if (found.members.length === 0) return [];
   const evidence = await store.evidence({ involving: found.members });
   const partyIds = [...new Set(evidence.flatMap((c) => [c.supplier.id, c.recipient.id]))];
@@ -50,7 +56,10 @@ export async function entityTimeline(store: Store, name: string): Promise<Timeli
     return {
       date: c.published?.slice(0, 10) ?? null,
       claimId: c.id,
+      documentId: c.documentId,
       supplier: c.supplier.name,
+      supplierId: rep(c.supplier.id),
+      recipientId: rep(c.recipient.id),
       recipient: c.recipient.name,
       stance: c.stance,
       modality: c.modality,

@@ -15,9 +15,13 @@ export interface EntityGroupsFound {
 }
 
 export async function findEntityGroups(store: Store, name: string, groups: EntityGroups = entityGroups(store)): Promise<EntityGroupsFound> {
-  const named = await store.entityIdsNamed(name);
+  return entityGroupsOf(store, await store.entityIdsNamed(name), groups);
+}
+
+/** The groups of these stored entity ids, found as `findEntityGroups` finds those of a name. */
+export async function entityGroupsOf(store: Store, named: readonly number[], groups: EntityGroups = entityGroups(store)): Promise<EntityGroupsFound> {
   if (named.length === 0) return { representatives: [], members: [] };
-  if (groups.identity) return { representatives: named, members: named };
+  if (groups.identity) return { representatives: [...named], members: [...named] };
   const canon = await groups.canonicalOf(named);
   const reps = new Set(named.map((id) => canon.get(id) ?? id));
   const members = new Set<number>(reps);

@@ -60,6 +60,8 @@ function row(s: Spec): EvidenceRow {
     evidence: { text, start: 0, end: text.length },
     trigger: { text: "sent", start: 0, end: 4 },
     rule: "test/fixed",
+    review: null,
+    extracted: null,
     fingerprint: minhash(text),
     originSource: s.origin ?? null,
     supplierCountry: "AR",

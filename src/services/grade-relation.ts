@@ -160,13 +160,26 @@ export function gradeRelation(evidence: RelationEvidence, registry: SourceRegist
     firstReported: dates[0] ?? null,
     lastReported: dates.at(-1) ?? null,
     quoteClaimId: quote?.id ?? null,
-    explanation,
+    explanation: explanation + reviewNote(claims),
   };
+}
+
+/**
+ * Analysts' checks, said in the explanation. An accepted or corrected claim reads its
+ * report right; that says nothing new about the source, so it changes no grade by
+ * itself (rejections and corrections change the evidence, and so the grade).
+ */
+function reviewNote(claims: readonly EvidenceRow[]): string {
+  const checked = claims.filter((c) => c.review?.verdict === "accept" || c.review?.verdict === "correct").length;
+  if (checked === 0) return "";
+  return checked === claims.length ? `; every claim checked by an analyst` : `; ${checked} of ${claims.length} claims checked by an analyst`;
 }
 
 /** A denial: denied in so many words, or said not to have happened. */
 function isDenial(c: EvidenceRow): boolean {
-  return c.stance === "denied" || c.modality === "negated";
+  // An analyst's corrected stance overrides the extractor's reading of negation.
+  const stanceCorrected = c.extracted !== null && c.extracted.stance !== c.stance;
+  return c.stance === "denied" || (c.modality === "negated" && !stanceCorrected);
 }
 
 const OFFICIAL_TYPES: ReadonlySet<EntityType> = new Set(["state", "armed_force", "organization", "person"]);

@@ -130,6 +130,8 @@ export function runStoreContract(name: string, newFixture: () => Promise<StoreFi
             evidence: span(reportA.report.text, "Rosoboronexport delivered six Su-30SME fighter jets to the Myanmar Air Force"),
             trigger: span(reportA.report.text, "delivered"),
             rule: "extract/01-delivered",
+            review: null,
+            extracted: null,
           },
         );
         assert.deepEqual(claims.map((c) => c.stance), ["asserted", "denied", "hedged"]);
@@ -557,6 +559,83 @@ export function runStoreContract(name: string, newFixture: () => Promise<StoreFi
         assert.deepEqual(await store.relationState(), { claimsThrough: 4, grading: "g1", groups: [[navy, norinco]] }, "state changes only when given");
         assert.equal((await store.saveRelations({ upsert: [], remove: "all" })).removed, 2);
         assert.deepEqual(await store.relations(), []);
+      }));
+  });
+
+  describe(`Store contract: ${name}: claim reviews`, () => {
+    test("a rejected claim is listed with its verdict but is no evidence; revoking restores it", () =>
+      withStore(async (store) => {
+        await store.ingest(reportA.input);
+        const [first] = await store.claims();
+        assert.ok(first);
+        assert.equal(first.review, null);
+        assert.equal(first.extracted, null);
+        const review = await store.reviewClaim({ claimId: first.id, verdict: "reject", reason: "misread", author: "ana" });
+        assert.equal(review.verdict, "reject");
+        assert.equal(review.author, "ana");
+        assert.match(review.createdAt, /^\d{4}-\d{2}-\d{2}T/);
+        const [again] = await store.claims({ id: first.id });
+        assert.equal(again?.review?.verdict, "reject");
+        assert.equal(again?.review?.id, review.id);
+        assert.ok(!(await store.evidence()).some((e) => e.id === first.id));
+        assert.equal((await store.evidence()).length, 2);
+        assert.deepEqual((await store.claims({ reviewed: true })).map((c) => c.id), [first.id]);
+        assert.equal((await store.claims({ reviewed: false })).length, 2);
+        const revoked = await store.revokeClaimReview(review.id);
+        assert.ok(revoked?.revokedAt);
+        assert.equal((await store.evidence()).length, 3);
+        assert.equal((await store.claims({ id: first.id }))[0]?.review, null);
+        assert.equal(await store.revokeClaimReview(9999), undefined);
+        assert.deepEqual((await store.claimReviews(first.id)).map((r) => r.id), [review.id]);
+      }));
+
+    test("a correction changes how the claim reads everywhere and keeps the extracted reading", () =>
+      withStore(async (store) => {
+        await store.ingest(reportA.input);
+        const claims = await store.claims();
+        const denial = claims.find((c) => c.stance === "denied");
+        const other = claims.find((c) => c.supplier.name === "Rosoboronexport");
+        assert.ok(denial && other);
+        await store.reviewClaim({
+          claimId: denial.id,
+          verdict: "correct",
+          stance: "hedged",
+          supplierId: other.supplier.id,
+          items: ["rifles"],
+          reason: null,
+          author: "ana",
+        });
+        const [corrected] = await store.claims({ id: denial.id });
+        assert.equal(corrected?.stance, "hedged");
+        assert.equal(corrected?.supplier.id, other.supplier.id);
+        assert.deepEqual(corrected?.items, ["rifles"]);
+        assert.equal(corrected?.extracted?.stance, "denied");
+        assert.equal(corrected?.extracted?.supplier.id, denial.supplier.id);
+        assert.deepEqual(corrected?.extracted?.items, denial.items);
+        assert.equal((await store.claims({ stance: "denied" })).length, 0);
+        const pair = await store.claims({ pair: { supplierId: other.supplier.id, recipientId: other.recipient.id } });
+        assert.deepEqual(pair.map((c) => c.id).sort(), [other.id, denial.id].sort());
+        const ev = (await store.evidence({ suppliers: [other.supplier.id] })).map((e) => e.id).sort();
+        assert.deepEqual(ev, [other.id, denial.id].sort());
+        assert.ok((await store.claimPartyIds()).includes(other.supplier.id));
+        // Newest first when asked.
+        const newest = await store.claims({ order: "newest" });
+        assert.deepEqual(newest.map((c) => c.id), [...claims.map((c) => c.id)].reverse());
+      }));
+
+    test("the most recent active review applies; unknown claims and parties are refused", () =>
+      withStore(async (store) => {
+        await store.ingest(reportA.input);
+        const [c] = await store.claims();
+        assert.ok(c);
+        await store.reviewClaim({ claimId: c.id, verdict: "reject", reason: null, author: "a" });
+        const accept = await store.reviewClaim({ claimId: c.id, verdict: "accept", reason: null, author: "b" });
+        assert.equal((await store.claims({ id: c.id }))[0]?.review?.id, accept.id);
+        assert.equal((await store.evidence()).length, 3);
+        await assert.rejects(store.reviewClaim({ claimId: 4242, verdict: "accept", reason: null, author: "a" }), StoreError);
+        await assert.rejects(store.reviewClaim({ claimId: c.id, verdict: "correct", supplierId: 4242, reason: null, author: "a" }), StoreError);
+        await assert.rejects(store.reviewClaim({ claimId: c.id, verdict: "accept", reason: null, author: " " }), StoreError);
+        assert.equal((await store.claimReviews()).length, 2);
       }));
   });
 

@@ -19,6 +19,7 @@ import type {
 import type { Credibility, Reliability, Source } from "../domain/admiralty.ts";
 import type { JudgementKind } from "../domain/entity-groups.ts";
 import type { AccessRole } from "../domain/access-role.ts";
+import type { ClaimVerdict } from "../domain/claim-verdict.ts";
 
 /** One report with the hash that identifies its text and what was extracted from it. */
 export interface DocumentInput {
@@ -55,7 +56,18 @@ export interface ClaimFilter {
   stance?: Stance | undefined;
   /** Only the claims of this stored document. */
   documentId?: number | undefined;
-  /** At most this many rows, oldest stored first. */
+  /** Only this claim. */
+  id?: number | undefined;
+  /**
+   * Only claims from this supplier to this recipient (entity ids; each stands for its
+   * whole group), as the claims now read: a corrected party counts, not the extracted one.
+   */
+  pair?: { supplierId: number; recipientId: number } | undefined;
+  /** true: only claims with an active review; false: only claims nobody has reviewed yet. */
+  reviewed?: boolean | undefined;
+  /** "oldest" (default) or "newest" stored first. */
+  order?: "oldest" | "newest" | undefined;
+  /** At most this many rows. */
   limit?: number | undefined;
 }
 
@@ -115,6 +127,59 @@ export interface ClaimRow {
   evidence: Span;
   trigger: Span;
   rule: string;
+  /**
+   * The analyst's verdict that applies (the most recent one not revoked), or null.
+   * Stance, supplier, recipient and items above already read as the review has them.
+   */
+  review: ClaimReviewSummary | null;
+  /** How the extractor read the claim, when a correction changed it; otherwise null. */
+  extracted: ExtractedReading | null;
+}
+
+/** The verdict that applies to a claim, in brief; the full record is a `ClaimReview`. */
+export interface ClaimReviewSummary {
+  id: number;
+  verdict: ClaimVerdict;
+  reason: string | null;
+  author: string;
+  createdAt: string;
+}
+
+/** The fields a correction can change, as the extractor first read them. */
+export interface ExtractedReading {
+  stance: Stance;
+  supplier: EntityRef;
+  recipient: EntityRef;
+  items: string[];
+}
+
+/** A new verdict on a claim. Null or absent fields of a correction keep the extracted value. */
+export interface ClaimReviewInput {
+  claimId: number;
+  verdict: ClaimVerdict;
+  stance?: Stance | null | undefined;
+  supplierId?: number | null | undefined;
+  recipientId?: number | null | undefined;
+  items?: readonly string[] | null | undefined;
+  reason: string | null;
+  author: string;
+}
+
+/** One analyst's verdict on one claim, as recorded (the audit log lists these). */
+export interface ClaimReview {
+  id: number;
+  claimId: number;
+  verdict: ClaimVerdict;
+  /** The corrected fields this verdict reads the claim with; null keeps the extracted value. */
+  stance: Stance | null;
+  supplier: EntityRef | null;
+  recipient: EntityRef | null;
+  items: string[] | null;
+  reason: string | null;
+  author: string;
+  /** ISO date-time. */
+  createdAt: string;
+  revokedAt: string | null;
 }
 
 /** A canonical entity with every name it was seen under and how much evidence touches it. */
@@ -301,6 +366,18 @@ export interface Store {
    * about it or about another entity of its group.
    */
   judgements(entityId?: number): Promise<EntityJudgement[]>;
+
+  // ---- claim reviews ----------------------------------------------------------------------
+  /**
+   * Records an analyst's verdict on a claim; the claim itself is never rewritten, and
+   * the most recent verdict not revoked applies to every read (claims, evidence).
+   * Rejects with a `StoreError` when the claim or a corrected party is unknown.
+   */
+  reviewClaim(input: ClaimReviewInput): Promise<ClaimReview>;
+  /** Marks a review revoked (an older one, if any, applies again); undefined when there is none with this id. */
+  revokeClaimReview(id: number): Promise<ClaimReview | undefined>;
+  /** Reviews, revoked ones included, oldest first; with a claim id, only that claim's. */
+  claimReviews(claimId?: number): Promise<ClaimReview[]>;
 
   // ---- documents ------------------------------------------------------------------------
   /** The stored document with this id, with its mentions; undefined when there is none. */

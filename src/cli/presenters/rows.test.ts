@@ -23,6 +23,8 @@ const claim: ClaimRow = {
   evidence: { text: "Rosoboronexport may deliver Su-30SME jets, and spare parts", start: 0, end: 58 },
   trigger: { text: "deliver", start: 20, end: 27 },
   rule: "extract/03-hedged",
+  review: null,
+  extracted: null,
 };
 
 test("claimRows flattens a claim", () => {

@@ -201,6 +201,31 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 5,
+    name: "claim reviews: analysts accept, reject or correct claims",
+    sql: `
+      -- An analyst's verdict on one claim. The claim row is never rewritten: the most
+      -- recent review that is not revoked applies when claims are read, so every
+      -- verdict can be undone and the audit log keeps who decided what and when. A
+      -- row carries the whole reading it approves: corrected fields, or NULL for "as
+      -- extracted".
+      CREATE TABLE claim_reviews (
+        id           INTEGER PRIMARY KEY,
+        claim_id     INTEGER NOT NULL REFERENCES claims (id),
+        verdict      TEXT NOT NULL CHECK (verdict IN ('accept', 'reject', 'correct')),
+        stance       TEXT CHECK (stance IN ('asserted', 'hedged', 'denied')),
+        supplier_id  INTEGER REFERENCES entities (id),
+        recipient_id INTEGER REFERENCES entities (id),
+        items        TEXT,
+        reason       TEXT,
+        author       TEXT NOT NULL,
+        created_at   TEXT NOT NULL,
+        revoked_at   TEXT
+      ) STRICT;
+      CREATE INDEX claim_reviews_claim ON claim_reviews (claim_id);
+    `,
+  },
 ];
 
 /** What `migrateSqlite` found and did. */

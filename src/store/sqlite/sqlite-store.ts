@@ -34,9 +34,11 @@ import type {
   DocumentRow,
 } from "../store.ts";
 import { isAccessRole, type AccessRole } from "../../domain/access-role.ts";
+import { CLAIM_VERDICTS } from "../../domain/claim-verdict.ts";
 import { migrateSqlite } from "./sqlite-migrations.ts";
+import { EFFECTIVE, REVIEW_JOIN, insertClaimReview, listClaimReviews, revokeClaimReviewById } from "./sqlite-claim-reviews.ts";
 import type { JudgementKind } from "../../domain/entity-groups.ts";
-import type { EntityJudgement } from "../store.ts";
+import type { ClaimReview, ClaimReviewInput, EntityJudgement } from "../store.ts";
 import {
   EntityGroups,
   EntityResolver,
@@ -110,6 +112,20 @@ interface ClaimRecord {
   trigger_start: number;
   trigger_end: number;
   rule: string;
+  rv_id: number | null;
+  rv_verdict: string | null;
+  rv_reason: string | null;
+  rv_author: string | null;
+  rv_created_at: string | null;
+  rv_corrects: number;
+  x_stance: string;
+  x_items: string;
+  xs_id: number | null;
+  xs_name: string | null;
+  xs_type: string | null;
+  xr_id: number | null;
+  xr_name: string | null;
+  xr_type: string | null;
 }
 
 interface EntityRecord {
@@ -266,36 +282,47 @@ class SqliteStore implements Store {
       if (named.length === 0) return [];
       const ids = JSON.stringify(this.#groups.expand(named));
       where.push(
-        `(c.supplier_id IN (SELECT value FROM json_each(?))
-          OR c.recipient_id IN (SELECT value FROM json_each(?))
+        `(${EFFECTIVE.supplier} IN (SELECT value FROM json_each(?))
+          OR ${EFFECTIVE.recipient} IN (SELECT value FROM json_each(?))
           OR c.claimant_id IN (SELECT value FROM json_each(?)))`,
       );
       params.push(ids, ids, ids);
     }
     if (filter.stance !== undefined) {
-      where.push("c.stance = ?");
+      where.push(`${EFFECTIVE.stance} = ?`);
       params.push(filter.stance);
     }
     if (filter.documentId !== undefined) {
       where.push("c.document_id = ?");
       params.push(filter.documentId);
     }
+    if (filter.id !== undefined) {
+      where.push("c.id = ?");
+      params.push(filter.id);
+    }
+    if (filter.pair !== undefined) {
+      where.push(`${EFFECTIVE.supplier} IN (SELECT value FROM json_each(?)) AND ${EFFECTIVE.recipient} IN (SELECT value FROM json_each(?))`);
+      params.push(JSON.stringify(this.#groups.expand([filter.pair.supplierId])), JSON.stringify(this.#groups.expand([filter.pair.recipientId])));
+    }
+    if (filter.reviewed !== undefined) where.push(filter.reviewed ? "rv.id IS NOT NULL" : "rv.id IS NULL");
     params.push(limitValue(filter.limit));
     const sql = `
       SELECT c.id, c.document_id, d.report_id, d.url, d.publisher, d.published, d.title,
              s.id AS s_id, s.name AS s_name, s.type AS s_type,
              r.id AS r_id, r.name AS r_name, r.type AS r_type,
              cl.id AS c_id, cl.name AS c_name, cl.type AS c_type,
-             c.items, c.kind, c.stance, c.modality,
+             ${EFFECTIVE.items} AS items, c.kind, ${EFFECTIVE.stance} AS stance, c.modality,
              c.evidence_text, c.evidence_start, c.evidence_end,
-             c.trigger_text, c.trigger_start, c.trigger_end, c.rule
+             c.trigger_text, c.trigger_start, c.trigger_end, c.rule, ${REVIEW_COLUMNS}
         FROM claims c
         JOIN documents d ON d.id = c.document_id
-        JOIN entities s ON s.id = ${representative("c.supplier_id")}
-        JOIN entities r ON r.id = ${representative("c.recipient_id")}
+        ${REVIEW_JOIN}
+        JOIN entities s ON s.id = ${representative(EFFECTIVE.supplier)}
+        JOIN entities r ON r.id = ${representative(EFFECTIVE.recipient)}
         LEFT JOIN entities cl ON cl.id = ${representative("c.claimant_id")}
+        ${EXTRACTED_JOINS}
        ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""}
-       ORDER BY c.id
+       ORDER BY c.id ${filter.order === "newest" ? "DESC" : ""}
        LIMIT ?`;
     const rows = this.#db.prepare<SqlValue[], ClaimRecord>(sql).all(...params);
     return rows.map(toClaimRow);
@@ -398,20 +425,21 @@ class SqliteStore implements Store {
   }
 
   async evidence(scope: EvidenceScope = {}): Promise<EvidenceRow[]> {
-    const where: string[] = [];
     const params: SqlValue[] = [];
     // Id lists go in as one JSON parameter, so any number of ids fits in one statement.
+    // Rejected claims are no evidence; corrected ones count as corrected.
+    const where: string[] = [EFFECTIVE.counts];
     if (scope.suppliers !== undefined) {
-      where.push("c.supplier_id IN (SELECT value FROM json_each(?))");
+      where.push(`${EFFECTIVE.supplier} IN (SELECT value FROM json_each(?))`);
       params.push(JSON.stringify(scope.suppliers));
     }
     if (scope.recipients !== undefined) {
-      where.push("c.recipient_id IN (SELECT value FROM json_each(?))");
+      where.push(`${EFFECTIVE.recipient} IN (SELECT value FROM json_each(?))`);
       params.push(JSON.stringify(scope.recipients));
     }
     if (scope.involving !== undefined) {
       where.push(
-        `(c.supplier_id IN (SELECT value FROM json_each(?)) OR c.recipient_id IN (SELECT value FROM json_each(?))
+        `(${EFFECTIVE.supplier} IN (SELECT value FROM json_each(?)) OR ${EFFECTIVE.recipient} IN (SELECT value FROM json_each(?))
           OR c.claimant_id IN (SELECT value FROM json_each(?)))`,
       );
       const ids = JSON.stringify(scope.involving);
@@ -422,15 +450,17 @@ class SqliteStore implements Store {
              s.id AS s_id, s.name AS s_name, s.type AS s_type,
              r.id AS r_id, r.name AS r_name, r.type AS r_type,
              cl.id AS c_id, cl.name AS c_name, cl.type AS c_type,
-             c.items, c.kind, c.stance, c.modality,
+             ${EFFECTIVE.items} AS items, c.kind, ${EFFECTIVE.stance} AS stance, c.modality,
              c.evidence_text, c.evidence_start, c.evidence_end,
-             c.trigger_text, c.trigger_start, c.trigger_end, c.rule,
+             c.trigger_text, c.trigger_start, c.trigger_end, c.rule, ${REVIEW_COLUMNS},
              d.fingerprint, d.origin_source, s.country AS s_country, r.country AS r_country, cl.country AS c_country
         FROM claims c
         JOIN documents d ON d.id = c.document_id
-        JOIN entities s ON s.id = c.supplier_id
-        JOIN entities r ON r.id = c.recipient_id
+        ${REVIEW_JOIN}
+        JOIN entities s ON s.id = ${EFFECTIVE.supplier}
+        JOIN entities r ON r.id = ${EFFECTIVE.recipient}
         LEFT JOIN entities cl ON cl.id = c.claimant_id
+        ${EXTRACTED_JOINS}
        ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""}
        ORDER BY c.id`;
     const rows = this.#db.prepare<SqlValue[], EvidenceRecord>(sql).all(...params);
@@ -459,7 +489,11 @@ class SqliteStore implements Store {
 
   async claimPartyIds(): Promise<number[]> {
     return this.#db
-      .prepare<[], { id: number }>("SELECT supplier_id AS id FROM claims UNION SELECT recipient_id FROM claims ORDER BY id")
+      .prepare<[], { id: number }>(
+        `SELECT supplier_id AS id FROM claims UNION SELECT recipient_id FROM claims
+         UNION SELECT supplier_id FROM claim_reviews WHERE supplier_id IS NOT NULL AND revoked_at IS NULL
+         UNION SELECT recipient_id FROM claim_reviews WHERE recipient_id IS NOT NULL AND revoked_at IS NULL ORDER BY id`,
+      )
       .all()
       .map((r) => r.id);
   }
@@ -575,6 +609,20 @@ class SqliteStore implements Store {
     return listJudgements(this.#db, entityId === undefined ? undefined : this.#groups.expand([entityId]));
   }
 
+  // ---- claim reviews ----------------------------------------------------------------------
+
+  async reviewClaim(input: ClaimReviewInput): Promise<ClaimReview> {
+    return insertClaimReview(this.#db, input);
+  }
+
+  async revokeClaimReview(id: number): Promise<ClaimReview | undefined> {
+    return revokeClaimReviewById(this.#db, id);
+  }
+
+  async claimReviews(claimId?: number): Promise<ClaimReview[]> {
+    return listClaimReviews(this.#db, claimId);
+  }
+
   // ---- documents ------------------------------------------------------------------------
 
   async document(id: number): Promise<DocumentRow | undefined> {
@@ -670,6 +718,16 @@ function representative(column: string): string {
   return `coalesce((SELECT rep FROM temp.entity_group WHERE entity_id = ${column}), ${column})`;
 }
 
+/** The applying review and the claim's extracted reading (`xs`, `xr`: its extracted parties). */
+const REVIEW_COLUMNS = `rv.id AS rv_id, rv.verdict AS rv_verdict, rv.reason AS rv_reason, rv.author AS rv_author,
+  rv.created_at AS rv_created_at,
+  (rv.stance IS NOT NULL OR rv.supplier_id IS NOT NULL OR rv.recipient_id IS NOT NULL OR rv.items IS NOT NULL) AS rv_corrects,
+  c.stance AS x_stance, c.items AS x_items, xs.id AS xs_id, xs.name AS xs_name, xs.type AS xs_type,
+  xr.id AS xr_id, xr.name AS xr_name, xr.type AS xr_type`;
+/** The extracted parties, read only for claims a review corrects. */
+const EXTRACTED_JOINS = `LEFT JOIN entities xs ON rv.id IS NOT NULL AND xs.id = c.supplier_id
+        LEFT JOIN entities xr ON rv.id IS NOT NULL AND xr.id = c.recipient_id`;
+
 function toClaimRow(r: ClaimRecord): ClaimRow {
   const ref = (id: number, name: string, type: string): EntityRef => ({
     id,
@@ -694,6 +752,19 @@ function toClaimRow(r: ClaimRecord): ClaimRow {
     evidence: { text: r.evidence_text, start: r.evidence_start, end: r.evidence_end },
     trigger: { text: r.trigger_text, start: r.trigger_start, end: r.trigger_end },
     rule: r.rule,
+    review:
+      r.rv_id === null || r.rv_verdict === null || r.rv_author === null || r.rv_created_at === null
+        ? null
+        : { id: r.rv_id, verdict: oneOf(CLAIM_VERDICTS, r.rv_verdict, "verdict"), reason: r.rv_reason, author: r.rv_author, createdAt: r.rv_created_at },
+    extracted:
+      r.rv_corrects && r.xs_id !== null && r.xs_name !== null && r.xs_type !== null && r.xr_id !== null && r.xr_name !== null && r.xr_type !== null
+        ? {
+            stance: oneOf(STANCES, r.x_stance, "stance"),
+            supplier: ref(r.xs_id, r.xs_name, r.xs_type),
+            recipient: ref(r.xr_id, r.xr_name, r.xr_type),
+            items: parseStrings(r.x_items, "claim items"),
+          }
+        : null,
   };
 }
 

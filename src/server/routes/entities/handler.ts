@@ -1,6 +1,7 @@
 /** Parties: a filtered list, and one party's profile (the service behind `armstrace entity NAME`). */
 import { Hono } from "hono";
 import { entityProfile } from "../../../services/entity-profile.ts";
+import { entityTimeline } from "../../../services/entity-timeline.ts";
 import { listEntities } from "../../../services/queries.ts";
 import type { Store } from "../../../store/store.ts";
 import type { ApiEnv } from "../../access.ts";
@@ -21,5 +22,11 @@ export function entitiesRoutes(store: Store): Hono<ApiEnv> {
       const profile = await entityProfile(store, id);
       if (profile === null) throw new HttpProblem(404, `there is no entity with id ${id}`);
       return jsonResponse(profile);
+    })
+    .get("/entities/:id/timeline", async (c) => {
+      const { id } = validate(idParam, c.req.param(), "path");
+      const [entity] = await store.entities({ id, ungrouped: true, limit: 1 });
+      if (entity === undefined) throw new HttpProblem(404, `there is no entity with id ${id}`);
+      return jsonResponse({ items: await entityTimeline(store, { id }) });
     });
 }
