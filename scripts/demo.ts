@@ -1,10 +1,13 @@
 /**
  * A first look at armstrace for a newcomer: ingests the bundled sample reports with
- * the real CLI into a fresh database, then prints the strongest supplier → recipient
- * relations found, each with its best quote and source, and the commands to try next.
+ * the real CLI into a fresh database, prints the strongest supplier → recipient
+ * relations found, each with its best quote and source, and the commands to try next,
+ * then serves the web app over that database (anonymous reads, an analyst token
+ * printed for writes) until Ctrl-C.
  *
  *   npm run demo                     # database armstrace-demo.db in the repo root
  *   npm run demo -- --db /tmp/x.db   # another database (removed first as well)
+ *   npm run demo -- --no-serve       # print and stop; --port N picks the port
  *
  * Run directly with `node --import tsx scripts/demo.ts`. Works offline.
  */
@@ -22,13 +25,16 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const samples = path.join(root, "data", "samples");
 
 function usage(): string {
-  return "Usage: npm run demo [-- --db FILE]\n\nIngests data/samples into a fresh database (default armstrace-demo.db in the repo root;\nthe file is deleted first) and prints the strongest supplier → recipient relations.\n";
+  return "Usage: npm run demo [-- --db FILE] [--port N] [--no-serve]\n\nIngests data/samples into a fresh database (default armstrace-demo.db in the repo root;\nthe file is deleted first), prints the strongest supplier → recipient relations, then\nserves the web app over it until Ctrl-C (not with --no-serve).\n";
 }
 
-function parse(): { db: string } {
-  let values: { db?: string | undefined; help?: boolean | undefined };
+function parse(): { db: string; serve: boolean; port: string } {
+  let values: { db?: string | undefined; help?: boolean | undefined; "no-serve"?: boolean | undefined; port?: string | undefined };
   try {
-    ({ values } = parseArgs({ options: { db: { type: "string" }, help: { type: "boolean", short: "h" } }, strict: true }));
+    ({ values } = parseArgs({
+      options: { db: { type: "string" }, help: { type: "boolean", short: "h" }, "no-serve": { type: "boolean" }, port: { type: "string" } },
+      strict: true,
+    }));
   } catch (e) {
     process.stderr.write(`demo: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}\n\n${usage()}`);
     process.exit(2);
@@ -39,7 +45,11 @@ function parse(): { db: string } {
   }
   // `npm run` changes to the package root; a relative --db means relative to where the user typed it.
   const base = process.env["INIT_CWD"] ?? process.cwd();
-  return { db: values.db ? path.resolve(base, values.db) : path.join(root, "armstrace-demo.db") };
+  return {
+    db: values.db ? path.resolve(base, values.db) : path.join(root, "armstrace-demo.db"),
+    serve: values["no-serve"] !== true,
+    port: values.port ?? "8787",
+  };
 }
 
 const tty = process.stdout.isTTY === true && !process.env["NO_COLOR"];
@@ -100,7 +110,7 @@ async function main(): Promise<number> {
     if (e.code === "EPIPE") process.exit(0);
     throw e;
   });
-  const { db } = parse();
+  const { db, serve, port } = parse();
   const fromRoot = path.relative(root, db);
   // The suggested commands run from the repo root, so name the database from there when it lies inside.
   const shown = fromRoot.startsWith("..") || path.isAbsolute(fromRoot) ? db : fromRoot;
@@ -158,7 +168,28 @@ async function main(): Promise<number> {
   cmd(`./bin/armstrace entities --db ${dbArg} --type organization`, "companies and agencies, most claims first");
   cmd("./bin/armstrace extract data/samples/01-iran-shahed-russia-alabuga.md --explain", "why each claim was extracted: rule, trigger, cue words");
   cmd(`./bin/armstrace ingest path/to/your/reports --db ${dbArg}`, "add your own .md/.txt/.html/.jsonl reports");
-  return 0;
+  if (!serve) return 0;
+  return serveWebApp(db, port);
+}
+
+/** Builds the web app if it is missing, makes an analyst token, and serves until Ctrl-C. */
+function serveWebApp(db: string, port: string): number {
+  const cli = path.join(root, "bin", "armstrace");
+  if (!existsSync(path.join(root, "dist", "web", "index.html"))) {
+    out(dim("Building the web app (npm run build:web)…"));
+    const build = spawnSync(process.execPath, [path.join(root, "node_modules", "vite", "bin", "vite.js"), "build", "--config", "web/vite.config.ts", "--logLevel", "error"], { cwd: root, stdio: "inherit" });
+    if (build.status !== 0) {
+      process.stderr.write("demo: the web app could not be built; run npm run build:web to see why\n");
+      return 1;
+    }
+  }
+  const token = spawnSync(process.execPath, [cli, "token", "create", "--role", "analyst", "--db", db], { cwd: root, encoding: "utf8" });
+  out();
+  out(bold("The web app"));
+  if (token.status === 0) out(`Reading needs no token here. To review claims or add reports, paste this analyst token into the page:\n  ${token.stdout.trim()}`);
+  out(dim("Search a name (try “norinko”), open a party, a relation and its quote in the report. Ctrl-C stops."));
+  const server = spawnSync(process.execPath, [cli, "serve", "--db", db, "--anonymous-reads", "--port", port], { cwd: root, stdio: "inherit" });
+  return server.status ?? 0;
 }
 
 process.exitCode = await main();

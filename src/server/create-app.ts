@@ -21,6 +21,7 @@ import { relationsRoutes } from "./routes/relations/handler.ts";
 import { reviewsRoutes } from "./routes/reviews/handler.ts";
 import { searchRoutes } from "./routes/search/handler.ts";
 import { sourcesRoutes } from "./routes/sources/handler.ts";
+import { WEB_CSP, webAppRoutes } from "./web-app.ts";
 
 /** Largest request body: a report as large as `ingest` reads from a file (5 MB), with room for JSON escaping. */
 export const DEFAULT_MAX_BODY_BYTES = 6 * 1024 * 1024;
@@ -35,6 +36,8 @@ export interface AppOptions {
    * Off by default: a server that fetches what it is told is a way into its own network.
    */
   allowPrivateFetch?: boolean | undefined;
+  /** A built web app (dist/web) to serve at `/`; none: the API alone. */
+  webRoot?: string | undefined;
   /** Where unexpected errors are reported (their details never reach the client). */
   onError?: ((error: unknown) => void) | undefined;
 }
@@ -45,9 +48,10 @@ export function createApp(store: Store, opts: AppOptions): Hono<ApiEnv> {
 
   app.use("*", async (c, next) => {
     await next();
-    // JSON only, never sniffed as HTML, never framed: report texts are untrusted.
+    // JSON never sniffed as HTML, nothing framed: report texts are untrusted.
     c.res.headers.set("x-content-type-options", "nosniff");
-    c.res.headers.set("content-security-policy", "default-src 'none'; frame-ancestors 'none'");
+    const isApi = new URL(c.req.url).pathname.startsWith("/api");
+    c.res.headers.set("content-security-policy", isApi ? "default-src 'none'; frame-ancestors 'none'" : WEB_CSP);
     c.res.headers.set("referrer-policy", "no-referrer");
   });
   // Public, so clients can discover the API (and how to authenticate) before holding a token.
@@ -61,6 +65,8 @@ export function createApp(store: Store, opts: AppOptions): Hono<ApiEnv> {
     app.route("/api", routes(store));
   }
   app.route("/api", ingestRoutes(store, { allowPrivateFetch: opts.allowPrivateFetch === true }));
+
+  if (opts.webRoot !== undefined) app.route("/", webAppRoutes(opts.webRoot));
 
   app.notFound((c) => problemResponse(404, `no route ${c.req.method} ${new URL(c.req.url).pathname}; see /api/openapi.json`));
   app.onError((error) => {

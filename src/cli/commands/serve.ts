@@ -2,6 +2,11 @@ import { serve } from "@hono/node-server";
 import { createApp } from "../../server/create-app.ts";
 import { UsageError } from "../../domain/errors.ts";
 import { openStore } from "../../main.ts";
+import { hasWebApp } from "../../server/web-app.ts";
+import { fileURLToPath } from "node:url";
+
+/** Where `npm run build:web` puts the web app, relative to this file in the package. */
+export const WEB_ROOT = fileURLToPath(new URL("../../../dist/web", import.meta.url));
 import type { Command } from "../command.ts";
 
 export const DEFAULT_PORT = 8787;
@@ -11,7 +16,7 @@ export const DEFAULT_HOST = "127.0.0.1";
 /** Serves the REST API until SIGINT or SIGTERM, then closes the listener and the store. */
 export const serveCommand: Command = {
   name: "serve",
-  summary: "Serve the REST API (see /api/openapi.json); reads need a viewer token unless --anonymous-reads.",
+  summary: "Serve the web app and the REST API (see /api/openapi.json); reads need a viewer token unless --anonymous-reads.",
   usage: "serve [--db FILE] [--port N] [--host H] [--anonymous-reads] [--allow-private-fetch]",
   example: "armstrace serve --db armstrace.db --port 8787 --anonymous-reads",
   options: { db: { type: "string" }, port: { type: "string" }, host: { type: "string" }, "anonymous-reads": { type: "boolean" }, "allow-private-fetch": { type: "boolean" } },
@@ -26,7 +31,9 @@ export const serveCommand: Command = {
     const port = parsePort(values["port"]);
     const host = typeof values["host"] === "string" && values["host"].trim() !== "" ? values["host"].trim() : DEFAULT_HOST;
     const store = await openStore(values["db"] as string | undefined);
+    const web = hasWebApp(WEB_ROOT);
     const app = createApp(store, {
+      webRoot: web ? WEB_ROOT : undefined,
       allowAnonymousReads: values["anonymous-reads"] === true,
       allowPrivateFetch: values["allow-private-fetch"] === true,
       onError: (error) => io.err(`armstrace: request failed: ${error instanceof Error ? (process.env["ARMSTRACE_DEBUG"] ? error.stack : error.message) : String(error)}\n`),
@@ -35,6 +42,8 @@ export const serveCommand: Command = {
       const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
         const shown = info.address.includes(":") ? `[${info.address}]` : info.address;
         io.out(`armstrace: serving http://${shown}:${info.port}/api (OpenAPI at /api/openapi.json); Ctrl-C stops\n`);
+        if (web) io.out(`armstrace: web app at http://${shown}:${info.port}/\n`);
+        else io.err("armstrace: the web app is not built (npm run build:web); serving the API only\n");
       });
       let stopping = false;
       const stop = (signal: NodeJS.Signals) => {

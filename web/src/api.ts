@@ -1,0 +1,106 @@
+/**
+ * The web app's client for the REST API: same origin, the analyst's bearer token (if
+ * any) from local storage, and problem+json errors turned into one readable message.
+ * Shapes are the server's own types, imported as types only.
+ */
+import type { ClaimReview, ClaimRow, DocumentRow, EntityRow, RelationRow } from "../../src/store/store.ts";
+import type { EntityProfile } from "../../src/services/entity-profile.ts";
+import type { TimelineEntry } from "../../src/services/entity-timeline.ts";
+import type { SearchHit } from "../../src/services/search-entities.ts";
+import type { AuditEntry } from "../../src/services/audit-log.ts";
+
+export type { AuditEntry, ClaimReview, ClaimRow, DocumentRow, EntityProfile, EntityRow, RelationRow, SearchHit, TimelineEntry };
+
+const TOKEN_KEY = "armstrace.token";
+
+export function getToken(): string {
+  return localStorage.getItem(TOKEN_KEY) ?? "";
+}
+export function setToken(token: string): void {
+  if (token.trim() === "") localStorage.removeItem(TOKEN_KEY);
+  else localStorage.setItem(TOKEN_KEY, token.trim());
+}
+
+export class ApiError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  const token = getToken();
+  if (token) headers["authorization"] = `Bearer ${token}`;
+  let payload: BodyInit | undefined;
+  if (body instanceof FormData) payload = body;
+  else if (body !== undefined) {
+    headers["content-type"] = "application/json";
+    payload = JSON.stringify(body);
+  }
+  const res = await fetch(path, { method, headers, body: payload });
+  const text = await res.text();
+  let data: unknown = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    throw new ApiError(res.status, `the server answered ${res.status} with something that is not JSON`);
+  }
+  if (!res.ok) {
+    const detail = data && typeof data === "object" && "detail" in data ? String((data as { detail: unknown }).detail) : res.statusText;
+    throw new ApiError(res.status, detail);
+  }
+  return data as T;
+}
+
+export interface RelationDetail {
+  relation: RelationRow | null;
+  claims: ClaimRow[];
+}
+export interface DocumentDetail extends DocumentRow {
+  claims: ClaimRow[];
+}
+export interface ReviewOutcome {
+  review: ClaimReview;
+  claim: ClaimRow;
+  relations: RelationRow[];
+}
+export interface IngestResult {
+  status: "added" | "duplicate";
+  documentId: number;
+  claims: ClaimRow[];
+}
+export interface FileIngestResult {
+  files: Array<{ name: string; status: "added" | "duplicate" | "failed"; documentId?: number; claims?: ClaimRow[] | number; error?: string }>;
+}
+export interface ReviewRequest {
+  verdict: "accept" | "reject" | "correct";
+  stance?: "asserted" | "hedged" | "denied";
+  supplier?: string | number;
+  recipient?: string | number;
+  items?: string[];
+  reason?: string;
+}
+
+const q = encodeURIComponent;
+export const api = {
+  search: (text: string) => request<{ items: SearchHit[] }>("GET", `/api/search?q=${q(text)}&limit=20`),
+  entity: (id: number) => request<EntityProfile>("GET", `/api/entities/${id}`),
+  timeline: (id: number) => request<{ items: TimelineEntry[] }>("GET", `/api/entities/${id}/timeline`),
+  topRelations: () => request<{ items: RelationRow[] }>("GET", `/api/relations?limit=12`),
+  relation: (s: number, r: number) => request<RelationDetail>("GET", `/api/relations/${s}/${r}`),
+  document: (id: number) => request<DocumentDetail>("GET", `/api/documents/${id}`),
+  queue: () => request<{ items: ClaimRow[] }>("GET", `/api/review-queue?limit=50`),
+  claim: (id: number) => request<{ claim: ClaimRow; reviews: ClaimReview[] }>("GET", `/api/claims/${id}`),
+  review: (claimId: number, body: ReviewRequest) => request<ReviewOutcome>("POST", `/api/claims/${claimId}/review`, body),
+  revokeReview: (id: number) => request<ReviewOutcome>("POST", `/api/claim-reviews/${id}/revoke`, {}),
+  judge: (body: { kind: "merge" | "split"; a: string | number; b: string | number; reason?: string }) => request<unknown>("POST", "/api/judgements", body),
+  revokeJudgement: (id: number) => request<unknown>("POST", `/api/judgements/${id}/revoke`, {}),
+  audit: () => request<{ items: AuditEntry[] }>("GET", "/api/audit"),
+  ingestText: (body: { text: string; title?: string; publisher?: string; published?: string; url?: string }) => request<IngestResult>("POST", "/api/ingest", body),
+  ingestUrl: (url: string) => request<IngestResult>("POST", "/api/ingest/url", { url }),
+  ingestFiles: (files: FileList) => {
+    const form = new FormData();
+    for (const f of Array.from(files)) form.append("file", f);
+    return request<FileIngestResult>("POST", "/api/ingest/files", form);
+  },
+};
