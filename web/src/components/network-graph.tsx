@@ -40,7 +40,7 @@ export function NetworkGraph({ name, suppliers, recipients }: { name: string; su
     );
   };
   const node = (label: string, x: number, yy: number, anchor: "start" | "end" | "middle", id: number | null) => {
-    const max = id === null ? 26 : 30;
+    const max = id === null ? 26 : 24;
     const text = label.length > max ? `${label.slice(0, max - 1)}…` : label;
     const body = (
       <text x={x} y={yy + 4} textAnchor={anchor} className={id === null ? "graph-centre" : "graph-node"}>
