@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { StoreError, UsageError } from "../domain/errors.ts";
 import { InputError } from "../pipeline/normalize/index.ts";
 import { commandHelp, parseCommandArgs, type Command, type Io } from "./command.ts";
+import { claimCommand } from "./commands/claim.ts";
 import { claimsCommand } from "./commands/claims.ts";
 import { entitiesCommand } from "./commands/entities.ts";
 import { entityCommand } from "./commands/entity.ts";
@@ -14,7 +15,7 @@ import { timelineCommand } from "./commands/timeline.ts";
 import { serveCommand } from "./commands/serve.ts";
 import { tokenCommand } from "./commands/token.ts";
 
-export const COMMANDS: Command[] = [extractCommand, ingestCommand, claimsCommand, entitiesCommand, entityCommand, relationsCommand, timelineCommand, sourceCommand, exportCommand, serveCommand, tokenCommand];
+export const COMMANDS: Command[] = [extractCommand, ingestCommand, claimsCommand, claimCommand, entitiesCommand, entityCommand, relationsCommand, timelineCommand, sourceCommand, exportCommand, serveCommand, tokenCommand];
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
