@@ -42,7 +42,7 @@ export async function searchEntities(store: Store, query: string, limit = 20): P
     if (wanted.size > 0) {
       const similar = (await store.entities())
         .filter((e) => !seen.has(e.id))
-        .map((entity) => ({ entity, score: Math.max(...[entity.name, ...entity.aliases].map((n) => similarity(wanted, queryTrigrams(n)))) }))
+        .map((entity) => ({ entity, score: Math.max(...[entity.name, ...entity.aliases].map((n) => nameScore(wanted, queryTrigrams(n), q))) }))
         .filter((x) => x.score >= MIN_SIMILARITY)
         .sort((a, b) => b.score - a.score || b.entity.claims - a.entity.claims);
       for (const x of similar) add([x.entity], "similar", Math.round(x.score * 1000) / 1000);
@@ -61,6 +61,19 @@ function queryTrigrams(name: string): Set<string> {
     }
   }
   return grams;
+}
+
+/**
+ * How well a query fits a name: trigram similarity, or, for a query of four letters or
+ * more, how much of it the name contains (so "rosoboron" finds Rosoboronexport while a
+ * name typed out in full still ranks above it). Never 1: that is kept for exact names.
+ */
+function nameScore(query: ReadonlySet<string>, name: ReadonlySet<string>, text: string): number {
+  const jaccard = similarity(query, name);
+  if (text.replace(/\s+/g, "").length < 4) return jaccard;
+  let inside = 0;
+  for (const g of query) if (name.has(g)) inside += 1;
+  return Math.max(jaccard, 0.8 * (inside / query.size));
 }
 
 function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {

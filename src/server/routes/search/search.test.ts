@@ -23,6 +23,11 @@ describe("GET /api/search", () => {
       assert.ok(found.some((n) => /Norinco/i.test(n)), `${q} → ${JSON.stringify(found)}`);
     }
   });
+  test("the start of a long name finds it", async () => {
+    const found = await names("rifles for myan");
+    assert.ok(!found.some((n) => /Norinco/i.test(n)), "a different phrase is no Norinco");
+    assert.ok((await names("myanm")).some((n) => /Myanmar/.test(n)));
+  });
   test("an unrelated name finds nothing", async () => {
     assert.deepEqual(await names("Lockheed"), []);
   });
