@@ -132,7 +132,12 @@ export const OPENAPI_DOCUMENT = {
       },
     },
     "/api/entities/{id}/timeline": {
-      get: { summary: "Every claim involving a party, oldest report first, with source grades", security: reader, parameters: [idPath], responses: { "200": ok("{ items: TimelineEntry[] }"), "404": problem, ...readErrors } },
+      get: {
+        summary: "Claims involving a party, oldest report first, with source grades: the most recent `limit` of `total`",
+        security: reader,
+        parameters: [idPath, limit],
+        responses: { "200": ok("{ items: TimelineEntry[], total }"), "404": problem, ...readErrors },
+      },
     },
     "/api/relations/{supplierId}/{recipientId}": {
       get: {

@@ -37,12 +37,24 @@ export interface TimelineEntry {
  * The timeline of the entity named `ref` (or of the stored entity `{ id }`, with its
  * group); empty when no entity has that name. Undated reports come last.
  */
-export async function entityTimeline(store: Store, ref: string | { id: number }): Promise<TimelineEntry[]> {
+export async function entityTimeline(store: Store, ref: string | { id: number }, opts: { latest?: number | undefined } = {}): Promise<TimelineEntry[]> {
+  return (await entityTimelinePage(store, ref, opts)).items;
+}
+
+/** A timeline and how many entries it has in all; with `latest`, only the most recent entries (still oldest first). */
+export async function entityTimelinePage(
+  store: Store,
+  ref: string | { id: number },
+  opts: { latest?: number | undefined } = {},
+): Promise<{ items: TimelineEntry[]; total: number }> {
   await refreshRelations(store);
   const groups = entityGroups(store);
   const found = typeof ref === "string" ? await findEntityGroups(store, ref, groups) : await entityGroupsOf(store, [ref.id], groups);
-  if (found.members.length === 0) return [];
-  const evidence = await store.evidence({ involving: found.members });
+  if (found.members.length === 0) return { items: [], total: 0 };
+  const all = await store.evidence({ involving: found.members });
+  // Order first and grade only what is shown: a busy party has thousands of claims.
+  all.sort((a, b) => compareDates(a.published?.slice(0, 10) ?? null, b.published?.slice(0, 10) ?? null) || a.id - b.id);
+  const evidence = opts.latest === undefined ? all : latestDated(all, opts.latest);
   const partyIds = [...new Set(evidence.flatMap((c) => [c.supplier.id, c.recipient.id]))];
   const canon = await groups.canonicalOf(partyIds);
   const rep = (id: number) => canon.get(id) ?? id;
@@ -72,5 +84,17 @@ export async function entityTimeline(store: Store, ref: string | { id: number })
       credibility: credibility.get(`${rep(c.supplier.id)}>${rep(c.recipient.id)}`) ?? null,
     };
   });
-  return entries.sort((a, b) => (a.date === b.date ? a.claimId - b.claimId : a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? -1 : 1));
+  return { items: entries, total: all.length };
+}
+
+/** Oldest first; undated last. */
+function compareDates(a: string | null, b: string | null): number {
+  return a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1;
+}
+
+/** The `n` most recent dated entries (undated ones only when too few are dated), in timeline order. */
+function latestDated<T extends { published: string | null }>(sorted: T[], n: number): T[] {
+  const dated = sorted.filter((e) => e.published !== null);
+  if (dated.length >= n) return dated.slice(dated.length - n);
+  return [...dated, ...sorted.filter((e) => e.published === null).slice(0, n - dated.length)];
 }

@@ -146,6 +146,32 @@ describe("analyst: paste reports, reject a claim, markup stays text", () => {
     await page.close();
   });
 
+  test("uploaded files are ingested; fetching a loopback URL is refused with the reason", async () => {
+    const errors: string[] = [];
+    const page = await newPage(errors);
+    await signIn(page);
+    await page.setInputFiles('input[aria-label="files"]', [
+      { name: "rifles.txt", mimeType: "text/plain", buffer: Buffer.from("Norinco shipped sniper rifles to the Sudanese Armed Forces in 2021.\n") },
+      { name: "blob.bin", mimeType: "application/octet-stream", buffer: Buffer.from([0, 1, 2, 0, 255, 0, 0, 7]) },
+    ]);
+    await page.click('button:has-text("Upload")');
+    const results = page.locator('[data-testid="ingest-results"] .ingest-result');
+    await results.nth(1).waitFor();
+    const texts = await results.allTextContents();
+    assert.ok(texts.some((t) => /rifles\.txt: added/.test(t) && /Sudan/.test(t)), texts.join("\n"));
+    assert.ok(texts.some((t) => /blob\.bin: failed/.test(t)), texts.join("\n"));
+    await page.screenshot({ path: artifactPath("web-app/10-upload.png") });
+
+    await page.fill('input[aria-label="url"]', `${server.url}/api/openapi.json`);
+    await page.click('button:has-text("Fetch")');
+    const refusal = page.locator('[data-testid="ingest-results"] .error');
+    await refusal.waitFor();
+    assert.match((await refusal.textContent()) ?? "", /loopback/);
+    await page.screenshot({ path: artifactPath("web-app/11-fetch-refused.png") });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   test("a report with <script> and <img onerror> is shown as text; nothing runs", async () => {
     const errors: string[] = [];
     const page = await newPage(errors);

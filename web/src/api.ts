@@ -85,7 +85,7 @@ const q = encodeURIComponent;
 export const api = {
   search: (text: string) => request<{ items: SearchHit[] }>("GET", `/api/search?q=${q(text)}&limit=20`),
   entity: (id: number) => request<EntityProfile>("GET", `/api/entities/${id}`),
-  timeline: (id: number) => request<{ items: TimelineEntry[] }>("GET", `/api/entities/${id}/timeline`),
+  timeline: (id: number) => request<{ items: TimelineEntry[]; total: number }>("GET", `/api/entities/${id}/timeline?limit=100`),
   topRelations: () => request<{ items: RelationRow[] }>("GET", `/api/relations?limit=12`),
   relation: (s: number, r: number) => request<RelationDetail>("GET", `/api/relations/${s}/${r}`),
   document: (id: number) => request<DocumentDetail>("GET", `/api/documents/${id}`),

@@ -54,6 +54,9 @@ export function EntityScene({ id }: { id: number }) {
       </table>
       <h2>Timeline of reports</h2>
       {timeline.error && <p className="error" role="alert">{timeline.error}</p>}
+      {timeline.data && timeline.data.total > timeline.data.items.length && (
+        <p className="muted">The latest {timeline.data.items.length} of {timeline.data.total} claims.</p>
+      )}
       <ol className="timeline" data-testid="timeline">
         {timeline.data?.items.map((t) => (
           <li key={t.claimId}>

@@ -1,7 +1,7 @@
 /** Parties: a filtered list, and one party's profile (the service behind `armstrace entity NAME`). */
 import { Hono } from "hono";
 import { entityProfile } from "../../../services/entity-profile.ts";
-import { entityTimeline } from "../../../services/entity-timeline.ts";
+import { entityTimelinePage } from "../../../services/entity-timeline.ts";
 import { listEntities } from "../../../services/queries.ts";
 import type { Store } from "../../../store/store.ts";
 import type { ApiEnv } from "../../access.ts";
@@ -9,7 +9,7 @@ import { HttpProblem } from "../../http-problem.ts";
 import { jsonResponse } from "../../presenters/json-response.ts";
 import { queryOf, validate } from "../../validate.ts";
 import { idParam } from "../schema-parts.ts";
-import { entitiesQuery } from "./schema.ts";
+import { entitiesQuery, timelineQuery } from "./schema.ts";
 
 export function entitiesRoutes(store: Store): Hono<ApiEnv> {
   return new Hono<ApiEnv>()
@@ -25,8 +25,9 @@ export function entitiesRoutes(store: Store): Hono<ApiEnv> {
     })
     .get("/entities/:id/timeline", async (c) => {
       const { id } = validate(idParam, c.req.param(), "path");
+      const { limit } = validate(timelineQuery, queryOf(c.req.url), "query");
       const [entity] = await store.entities({ id, ungrouped: true, limit: 1 });
       if (entity === undefined) throw new HttpProblem(404, `there is no entity with id ${id}`);
-      return jsonResponse({ items: await entityTimeline(store, { id }) });
+      return jsonResponse(await entityTimelinePage(store, { id }, { latest: limit }));
     });
 }

@@ -78,7 +78,12 @@ describe("claim review", () => {
   test("an entity's timeline by id", async () => {
     const res = await api.get(`/api/entities/${claims[0]!.supplier.id}/timeline`, api.tokens.viewer);
     assert.equal(res.status, 200);
-    const items = ((await res.json()) as { items: Array<{ documentId: number }> }).items;
-    assert.ok(items.length >= 1);
+    const page = (await res.json()) as { items: Array<{ documentId: number; date: string }>; total: number };
+    // The claim rejected above is no evidence, so one entry remains.
+    assert.equal(page.total, 1);
+    assert.equal(page.items.length, 1);
+    assert.deepEqual(page.items.map((i) => i.date), ["2024-03-01"], "the Reuters report; the rejected one was the newer");
+    const none = (await (await api.get(`/api/entities/${claims[0]!.supplier.id}/timeline?limit=0`, api.tokens.viewer)).json()) as { status: number };
+    assert.equal(none.status, 400);
   });
 });
