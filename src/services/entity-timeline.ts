@@ -51,10 +51,9 @@ export async function entityTimelinePage(
   const groups = entityGroups(store);
   const found = typeof ref === "string" ? await findEntityGroups(store, ref, groups) : await entityGroupsOf(store, [ref.id], groups);
   if (found.members.length === 0) return { items: [], total: 0 };
-  const all = await store.evidence({ involving: found.members });
-  // Order first and grade only what is shown: a busy party has thousands of claims.
-  all.sort((a, b) => compareDates(a.published?.slice(0, 10) ?? null, b.published?.slice(0, 10) ?? null) || a.id - b.id);
-  const evidence = opts.latest === undefined ? all : latestDated(all, opts.latest);
+  // A busy party has thousands of claims: read only those shown, and count the rest.
+  const evidence = await store.evidence({ involving: found.members, latest: opts.latest });
+  const total = opts.latest === undefined ? evidence.length : await store.evidenceCount({ involving: found.members });
   const partyIds = [...new Set(evidence.flatMap((c) => [c.supplier.id, c.recipient.id]))];
   const canon = await groups.canonicalOf(partyIds);
   const rep = (id: number) => canon.get(id) ?? id;
@@ -84,17 +83,11 @@ export async function entityTimelinePage(
       credibility: credibility.get(`${rep(c.supplier.id)}>${rep(c.recipient.id)}`) ?? null,
     };
   });
-  return { items: entries, total: all.length };
+  entries.sort((a, b) => compareDates(a.date, b.date) || a.claimId - b.claimId);
+  return { items: entries, total };
 }
 
 /** Oldest first; undated last. */
 function compareDates(a: string | null, b: string | null): number {
   return a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1;
-}
-
-/** The `n` most recent dated entries (undated ones only when too few are dated), in timeline order. */
-function latestDated<T extends { published: string | null }>(sorted: T[], n: number): T[] {
-  const dated = sorted.filter((e) => e.published !== null);
-  if (dated.length >= n) return dated.slice(dated.length - n);
-  return [...dated, ...sorted.filter((e) => e.published === null).slice(0, n - dated.length)];
 }

@@ -623,6 +623,21 @@ export function runStoreContract(name: string, newFixture: () => Promise<StoreFi
         assert.deepEqual(newest.map((c) => c.id), [...claims.map((c) => c.id)].reverse());
       }));
 
+    test("evidence: the latest claims by report date, and the count without the limit", () =>
+      withStore(async (store) => {
+        await store.ingest(reportA.input);
+        await store.ingest(reportB.input); // undated
+        assert.equal(await store.evidenceCount(), 4);
+        const latest = await store.evidence({ latest: 2 });
+        assert.equal(latest.length, 2);
+        assert.ok(latest.every((e) => e.published === "2024-03-01"), "dated reports come before undated ones");
+        assert.ok(latest[0]!.id < latest[1]!.id, "still in stored order");
+        assert.equal((await store.evidence({ latest: 10 })).length, 4);
+        const [first] = await store.claims();
+        await store.reviewClaim({ claimId: first!.id, verdict: "reject", reason: null, author: "a" });
+        assert.equal(await store.evidenceCount(), 3);
+      }));
+
     test("the most recent active review applies; unknown claims and parties are refused", () =>
       withStore(async (store) => {
         await store.ingest(reportA.input);

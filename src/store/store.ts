@@ -219,6 +219,12 @@ export interface EvidenceScope {
   recipients?: readonly number[] | undefined;
   /** Only claims in which one of these entities is supplier, recipient or claimant. */
   involving?: readonly number[] | undefined;
+  /**
+   * Only the claims of the most recently published reports, at most this many (dated
+   * reports before undated ones), still in stored order: a timeline's last page
+   * without reading every claim of a busy party.
+   */
+  latest?: number | undefined;
 }
 
 /** A claim with what deciding its weight needs: its document's independence and its parties' countries. */
@@ -328,6 +334,8 @@ export interface Store {
   saveSourceOverride(source: Source): Promise<void>;
   /** Claims with their documents' independence data, in stored order. */
   evidence(scope?: EvidenceScope): Promise<EvidenceRow[]>;
+  /** How many claims `evidence(scope)` would return without `latest`. */
+  evidenceCount(scope?: EvidenceScope): Promise<number>;
   /** Distinct (supplier, recipient) pairs of the claims with `after < id ≤ upTo`. */
   claimPairsBetween(after: number, upTo: number): Promise<Array<[number, number]>>;
   /** The highest claim id (0 when there are none). */

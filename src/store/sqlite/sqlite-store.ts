@@ -424,27 +424,18 @@ class SqliteStore implements Store {
       .run(source.name, JSON.stringify(source.aliases), source.reliability, source.kind, source.reason, source.url, new Date().toISOString());
   }
 
+  async evidenceCount(scope: EvidenceScope = {}): Promise<number> {
+    const { where, params } = evidenceWhere(scope);
+    const row = this.#db
+      .prepare<SqlValue[], { n: number }>(`SELECT count(*) AS n FROM claims c ${REVIEW_JOIN} WHERE ${where.join(" AND ")}`)
+      .get(...params);
+    return row?.n ?? 0;
+  }
+
   async evidence(scope: EvidenceScope = {}): Promise<EvidenceRow[]> {
-    const params: SqlValue[] = [];
-    // Id lists go in as one JSON parameter, so any number of ids fits in one statement.
-    // Rejected claims are no evidence; corrected ones count as corrected.
-    const where: string[] = [EFFECTIVE.counts];
-    if (scope.suppliers !== undefined) {
-      where.push(`${EFFECTIVE.supplier} IN (SELECT value FROM json_each(?))`);
-      params.push(JSON.stringify(scope.suppliers));
-    }
-    if (scope.recipients !== undefined) {
-      where.push(`${EFFECTIVE.recipient} IN (SELECT value FROM json_each(?))`);
-      params.push(JSON.stringify(scope.recipients));
-    }
-    if (scope.involving !== undefined) {
-      where.push(
-        `(${EFFECTIVE.supplier} IN (SELECT value FROM json_each(?)) OR ${EFFECTIVE.recipient} IN (SELECT value FROM json_each(?))
-          OR c.claimant_id IN (SELECT value FROM json_each(?)))`,
-      );
-      const ids = JSON.stringify(scope.involving);
-      params.push(ids, ids, ids);
-    }
+    const { where, params } = evidenceWhere(scope);
+    const latest = scope.latest === undefined ? "" : "LIMIT ?";
+    if (scope.latest !== undefined) params.push(limitValue(scope.latest));
     const sql = `
       SELECT c.id, c.document_id, d.report_id, d.url, d.publisher, d.published, d.title,
              s.id AS s_id, s.name AS s_name, s.type AS s_type,
@@ -461,9 +452,10 @@ class SqliteStore implements Store {
         JOIN entities r ON r.id = ${EFFECTIVE.recipient}
         LEFT JOIN entities cl ON cl.id = c.claimant_id
         ${EXTRACTED_JOINS}
-       ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""}
-       ORDER BY c.id`;
+       WHERE ${where.join(" AND ")}
+       ${scope.latest === undefined ? "ORDER BY c.id" : "ORDER BY d.published IS NULL, substr(d.published, 1, 10) DESC, c.id DESC"} ${latest}`;
     const rows = this.#db.prepare<SqlValue[], EvidenceRecord>(sql).all(...params);
+    if (scope.latest !== undefined) rows.sort((a, b) => a.id - b.id);
     return rows.map((r) => ({
       ...toClaimRow(r),
       fingerprint: r.fingerprint,
@@ -766,6 +758,30 @@ function toClaimRow(r: ClaimRecord): ClaimRow {
           }
         : null,
   };
+}
+
+/** The conditions of an evidence query: rejected claims are no evidence; corrected ones count as corrected. */
+function evidenceWhere(scope: EvidenceScope): { where: string[]; params: SqlValue[] } {
+  const params: SqlValue[] = [];
+  // Id lists go in as one JSON parameter, so any number of ids fits in one statement.
+  const where: string[] = [EFFECTIVE.counts];
+  if (scope.suppliers !== undefined) {
+    where.push(`${EFFECTIVE.supplier} IN (SELECT value FROM json_each(?))`);
+    params.push(JSON.stringify(scope.suppliers));
+  }
+  if (scope.recipients !== undefined) {
+    where.push(`${EFFECTIVE.recipient} IN (SELECT value FROM json_each(?))`);
+    params.push(JSON.stringify(scope.recipients));
+  }
+  if (scope.involving !== undefined) {
+    where.push(
+      `(${EFFECTIVE.supplier} IN (SELECT value FROM json_each(?)) OR ${EFFECTIVE.recipient} IN (SELECT value FROM json_each(?))
+        OR c.claimant_id IN (SELECT value FROM json_each(?)))`,
+    );
+    const ids = JSON.stringify(scope.involving);
+    params.push(ids, ids, ids);
+  }
+  return { where, params };
 }
 
 /** SQLite's LIMIT takes -1 for "no limit". */
