@@ -164,7 +164,8 @@ describe("analyst: paste reports, reject a claim, markup stays text", () => {
 
     await page.fill('input[aria-label="url"]', `${server.url}/api/openapi.json`);
     await page.click('button:has-text("Fetch")');
-    const refusal = page.locator('[data-testid="ingest-results"] .error');
+    // The upload's results are replaced by the fetch's: wait for the one about this URL.
+    const refusal = page.locator('[data-testid="ingest-results"] .ingest-result:has-text("openapi.json") .error');
     await refusal.waitFor();
     assert.match((await refusal.textContent()) ?? "", /loopback/);
     await page.screenshot({ path: artifactPath("web-app/11-fetch-refused.png") });

@@ -24,6 +24,7 @@ export function IngestScene({ canWrite }: { canWrite: boolean }) {
 
   const run = async (label: string, fn: () => Promise<Result[]>) => {
     setBusy(true);
+    setResults([]); // never show an earlier run's results as this one's
     try {
       setResults(await fn());
     } catch (e) {
