@@ -49,6 +49,15 @@ export function commandHelp(cmd: Command): string {
   return lines.join("\n");
 }
 
+/** Who records a judgement or review: `--by NAME`, else $USER, else "analyst". */
+export function authorOf(by: unknown, command: string): string {
+  if (typeof by === "string") {
+    if (by.trim() === "") throw new UsageError(`${command}: --by must not be empty`);
+    return by.trim();
+  }
+  return process.env["USER"]?.trim() || "analyst";
+}
+
 /** Reads a string option, rejecting a value outside `allowed`. */
 export function choice<T extends string>(value: unknown, allowed: readonly T[], name: string, fallback: T): T {
   if (value === undefined) return fallback;

@@ -59,7 +59,7 @@ export async function reviewClaim(store: Store, claimId: number, input: ReviewIn
     if (supplierId !== null && supplierId === (recipientId ?? before.recipient.id)) throw new UsageError("the supplier and the recipient must be different entities");
   } else if (input.verdict === "accept" && before.review?.verdict === "correct") {
     // Accepting a corrected claim approves the corrected reading, not the extractor's.
-    const [current] = (await store.claimReviews(claimId)).filter((r) => r.id === before.review?.id);
+    const current = await store.claimReview(before.review.id);
     if (current !== undefined) {
       fields = { stance: current.stance, supplierId: current.supplier?.id ?? null, recipientId: current.recipient?.id ?? null, items: current.items };
     }
@@ -70,7 +70,7 @@ export async function reviewClaim(store: Store, claimId: number, input: ReviewIn
 
 /** Revokes review `reviewId` (the claim reads as the previous active review, or as extracted, has it); undefined when there is none. */
 export async function revokeClaimReview(store: Store, reviewId: number): Promise<ReviewOutcome | undefined> {
-  const [existing] = (await store.claimReviews()).filter((r) => r.id === reviewId);
+  const existing = await store.claimReview(reviewId);
   if (existing === undefined) return undefined;
   const before = await claimById(store, existing.claimId);
   const review = (await store.revokeClaimReview(reviewId)) ?? existing;

@@ -586,6 +586,8 @@ export function runStoreContract(name: string, newFixture: () => Promise<StoreFi
         assert.equal((await store.evidence()).length, 3);
         assert.equal((await store.claims({ id: first.id }))[0]?.review, null);
         assert.equal(await store.revokeClaimReview(9999), undefined);
+        assert.equal((await store.claimReview(review.id))?.revokedAt, revoked?.revokedAt);
+        assert.equal(await store.claimReview(9999), undefined);
         assert.deepEqual((await store.claimReviews(first.id)).map((r) => r.id), [review.id]);
       }));
 

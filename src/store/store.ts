@@ -384,6 +384,8 @@ export interface Store {
   reviewClaim(input: ClaimReviewInput): Promise<ClaimReview>;
   /** Marks a review revoked (an older one, if any, applies again); undefined when there is none with this id. */
   revokeClaimReview(id: number): Promise<ClaimReview | undefined>;
+  /** The review with this id, revoked or not; undefined when there is none. */
+  claimReview(id: number): Promise<ClaimReview | undefined>;
   /** Reviews, revoked ones included, oldest first; with a claim id, only that claim's. */
   claimReviews(claimId?: number): Promise<ClaimReview[]>;
 

@@ -8,7 +8,7 @@ import { UsageError } from "../../domain/errors.ts";
 import { STANCES } from "../../domain/types.ts";
 import { reviewClaim, revokeClaimReview, type ReviewOutcome } from "../../services/review-claim.ts";
 import { openStore } from "../../main.ts";
-import { choice, type Command } from "../command.ts";
+import { authorOf, choice, type Command } from "../command.ts";
 
 const VERBS: Readonly<Record<string, ClaimVerdict>> = { accept: "accept", reject: "reject", correct: "correct" };
 
@@ -63,8 +63,6 @@ export const claimCommand: Command = {
         outcome = await revokeClaimReview(store, Number(id));
         if (outcome === undefined) throw new UsageError(`there is no claim review with id ${id}`);
       } else {
-        const by = values["by"];
-        if (typeof by === "string" && by.trim() === "") throw new UsageError("claim: --by must not be empty");
         outcome = await reviewClaim(store, Number(id), {
           verdict: verdict!,
           stance,
@@ -72,7 +70,7 @@ export const claimCommand: Command = {
           recipient: values["recipient"] as string | undefined,
           items: typeof values["items"] === "string" ? values["items"].split(";") : undefined,
           reason: values["reason"] as string | undefined,
-          author: typeof by === "string" ? by.trim() : process.env["USER"]?.trim() || "analyst",
+          author: authorOf(values["by"], "claim"),
         });
         if (outcome === undefined) throw new UsageError(`there is no claim with id ${id}`);
       }

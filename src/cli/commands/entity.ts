@@ -11,7 +11,7 @@ import { judgeEntities, type JudgeOutcome } from "../../services/judge-entities.
 import { openStore } from "../../main.ts";
 import { JUDGEMENT_COLUMNS, judgementRows } from "../presenters/judgement-rows.ts";
 import { formatRows, OUTPUT_FORMATS } from "../presenters/format-rows.ts";
-import { choice, type Command } from "../command.ts";
+import { authorOf, choice, type Command } from "../command.ts";
 import { entityProfileOptionHelp, entityProfileOptions, showEntityProfile } from "./entity-profile.ts";
 
 /** Subcommands that record a judgement, by the word typed. */
@@ -77,7 +77,7 @@ export const entityCommand: Command = {
 
     if (kind !== undefined) {
       if (rest.length !== 2) throw new UsageError(`entity ${sub}: give two entities, names or ids (e.g. armstrace entity ${sub} Norinco 12)`);
-      const author = authorOf(values["by"]);
+      const author = authorOf(values["by"], "entity");
       const store = await openStore(db);
       try {
         const outcome = await judgeEntities(store, kind, rest[0]!, rest[1]!, { reason: values["reason"] as string | undefined, author });
@@ -126,14 +126,6 @@ export const entityCommand: Command = {
 };
 
 /** `--by`, else the login name, else "analyst": every judgement says who made it. */
-function authorOf(by: unknown): string {
-  if (typeof by === "string") {
-    if (by.trim() === "") throw new UsageError("entity: --by must not be empty");
-    return by.trim();
-  }
-  return process.env["USER"]?.trim() || "analyst";
-}
-
 function describeOutcome(sub: string, o: JudgeOutcome): string {
   const j = o.judgement;
   const lines = [

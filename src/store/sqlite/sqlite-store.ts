@@ -36,7 +36,7 @@ import type {
 import { isAccessRole, type AccessRole } from "../../domain/access-role.ts";
 import { CLAIM_VERDICTS } from "../../domain/claim-verdict.ts";
 import { migrateSqlite } from "./sqlite-migrations.ts";
-import { EFFECTIVE, REVIEW_JOIN, insertClaimReview, listClaimReviews, revokeClaimReviewById } from "./sqlite-claim-reviews.ts";
+import { EFFECTIVE, REVIEW_JOIN, claimReviewById, insertClaimReview, listClaimReviews, revokeClaimReviewById } from "./sqlite-claim-reviews.ts";
 import type { JudgementKind } from "../../domain/entity-groups.ts";
 import type { ClaimReview, ClaimReviewInput, EntityJudgement } from "../store.ts";
 import {
@@ -609,6 +609,10 @@ class SqliteStore implements Store {
 
   async revokeClaimReview(id: number): Promise<ClaimReview | undefined> {
     return revokeClaimReviewById(this.#db, id);
+  }
+
+  async claimReview(id: number): Promise<ClaimReview | undefined> {
+    return claimReviewById(this.#db, id);
   }
 
   async claimReviews(claimId?: number): Promise<ClaimReview[]> {

@@ -1,16 +1,8 @@
 /** Admiralty grades and stances as small labelled badges; colours follow credibility (1 best … 6 unknown). */
+import { CREDIBILITY_LABELS, type Credibility } from "../../../src/domain/admiralty.ts";
 import type { ClaimRow } from "../api.ts";
 
-export const CREDIBILITY_TEXT: Record<number, string> = {
-  1: "confirmed",
-  2: "probably true",
-  3: "possibly true",
-  4: "doubtful",
-  5: "improbable",
-  6: "cannot be judged",
-};
-
-export const CREDIBILITY_COLOURS: Record<number, string> = {
+export const CREDIBILITY_COLOURS: Record<Credibility, string> = {
   1: "#1a7f37",
   2: "#4d9a2a",
   3: "#b08800",
@@ -19,10 +11,10 @@ export const CREDIBILITY_COLOURS: Record<number, string> = {
   6: "#8a8f98",
 };
 
-export function CredibilityBadge({ value }: { value: number }) {
+export function CredibilityBadge({ value }: { value: Credibility }) {
   return (
-    <span className="badge" style={{ background: CREDIBILITY_COLOURS[value] ?? "#888" }} title={`information credibility ${value}: ${CREDIBILITY_TEXT[value] ?? ""}`} data-testid="credibility">
-      {value} · {CREDIBILITY_TEXT[value]}
+    <span className="badge" style={{ background: CREDIBILITY_COLOURS[value] }} title={`information credibility ${value}: ${CREDIBILITY_LABELS[value]}`} data-testid="credibility">
+      {value} · {CREDIBILITY_LABELS[value]}
     </span>
   );
 }

@@ -6,7 +6,8 @@
  */
 import type { RelationRow } from "../api.ts";
 import { href } from "../router.ts";
-import { CREDIBILITY_COLOURS, CREDIBILITY_TEXT } from "./grades.tsx";
+import { CREDIBILITY_LABELS } from "../../../src/domain/admiralty.ts";
+import { CREDIBILITY_COLOURS } from "./grades.tsx";
 
 const WIDTH = 760;
 const ROW = 34;
@@ -21,7 +22,7 @@ export function NetworkGraph({ name, suppliers, recipients }: { name: string; su
   const cy = height / 2;
   const y = (i: number, n: number) => cy + (i - (n - 1) / 2) * ROW;
   const edge = (r: RelationRow, x: number, yy: number, toCentre: boolean) => {
-    const colour = CREDIBILITY_COLOURS[r.credibility] ?? "#888";
+    const colour = CREDIBILITY_COLOURS[r.credibility];
     const [x1, y1, x2, y2] = toCentre ? [x, yy, cx - 110, cy] : [cx + 110, cy, x, yy];
     const mid = (x1 + x2) / 2;
     return (
@@ -34,7 +35,7 @@ export function NetworkGraph({ name, suppliers, recipients }: { name: string; su
           strokeDasharray={r.denyingDocuments.length > 0 ? "6 4" : undefined}
           markerEnd="url(#arrow)"
         >
-          <title>{`${r.supplier.name} → ${r.recipient.name}: credibility ${r.credibility} (${CREDIBILITY_TEXT[r.credibility]}), ${r.independentSources} independent source(s)`}</title>
+          <title>{`${r.supplier.name} → ${r.recipient.name}: credibility ${r.credibility} (${CREDIBILITY_LABELS[r.credibility]}), ${r.independentSources} independent source(s)`}</title>
         </path>
       </a>
     );
