@@ -11,10 +11,15 @@
  * complete within `timeoutMs` (redirects included). Everything else is a
  * `FetchReportError` whose `failure` says which rule it broke and whose message names
  * the URL, so the API can answer with a status and a sentence the analyst can act on.
+ *
+ * `fetchUrl` is the same fetch without the report rules, for other bodies (feeds): the
+ * caller names the media types it takes, may add request headers (conditional ones),
+ * may take a 304 answer, and decodes the bytes itself. An error status carries the
+ * status and headers, so a caller can honour `Retry-After`.
  */
 import type { LookupAddress } from "node:dns";
 import { lookup as dnsLookup } from "node:dns/promises";
-import http, { type IncomingMessage } from "node:http";
+import http, { type IncomingHttpHeaders, type IncomingMessage } from "node:http";
 import https from "node:https";
 import { isIP, type LookupFunction } from "node:net";
 import type { Readable } from "node:stream";
@@ -60,13 +65,60 @@ export type FetchFailure =
   | "unreachable"
   | "timeout";
 
+export interface FetchErrorOptions extends ErrorOptions {
+  /** The status of the answer that broke a rule, when it was an error status. */
+  status?: number | undefined;
+  /** The headers of that answer. */
+  headers?: IncomingHttpHeaders | undefined;
+}
+
 export class FetchReportError extends Error {
   override name = "FetchReportError";
   readonly failure: FetchFailure;
-  constructor(failure: FetchFailure, message: string, options?: ErrorOptions) {
+  /** Set for a `bad-response` that was an error status (404, 429, 503, …). */
+  readonly status: number | undefined;
+  /** The headers of that error answer (`retry-after`, …). */
+  readonly headers: IncomingHttpHeaders | undefined;
+  constructor(failure: FetchFailure, message: string, options?: FetchErrorOptions) {
     super(message, options);
     this.failure = failure;
+    this.status = options?.status;
+    this.headers = options?.headers;
   }
+}
+
+/** The bodies a fetch takes, and how it asks for and refuses them. */
+export interface AcceptedMedia {
+  /** Media types, lowercase and without parameters. */
+  mediaTypes: readonly string[];
+  /** The `Accept` header sent. */
+  header: string;
+  /** Ends the refusal of any other type: "only HTML, plain text and Markdown reports are ingested". */
+  refusal: string;
+  /** What the body is, for the size refusal: "a report". */
+  noun: string;
+}
+
+export interface FetchUrlOptions extends FetchReportOptions {
+  accept: AcceptedMedia;
+  /** Request headers added to the defaults (`if-none-match`, …); names lowercase. */
+  headers?: Readonly<Record<string, string>> | undefined;
+  /** Answer a 304 as a result (an empty body) instead of refusing it as an error status. */
+  notModified?: boolean | undefined;
+}
+
+export interface FetchedUrl {
+  /** Where the body was fetched from in the end, after redirects. */
+  url: string;
+  /** The URLs that redirected, in order. */
+  redirects: string[];
+  /** 2xx, or 304 with `notModified`. */
+  status: number;
+  headers: IncomingHttpHeaders;
+  /** The media type the server declared, lowercase; "" on a 304. */
+  mediaType: string;
+  /** Body bytes after decompression; empty on a 304. */
+  body: Buffer;
 }
 
 export interface FetchedReport {
@@ -96,9 +148,35 @@ const MEDIA_KINDS: Readonly<Record<string, "html" | "text">> = {
   "text/x-markdown": "text",
 };
 
+const REPORT_MEDIA: AcceptedMedia = {
+  mediaTypes: Object.keys(MEDIA_KINDS),
+  header: "text/html, application/xhtml+xml, text/plain, text/markdown;q=0.9, */*;q=0.1",
+  refusal: "only HTML, plain text and Markdown reports are ingested",
+  noun: "a report",
+};
+
 const systemLookup: HostLookup = async (hostname) => dnsLookup(hostname, { all: true, verbatim: true });
 
 export async function fetchReportUrl(target: string, opts: FetchReportOptions = {}): Promise<FetchedReport> {
+  const fetched = await fetchUrl(target, { ...opts, accept: REPORT_MEDIA });
+  const url = new URL(fetched.url);
+  const header = fetched.headers["content-type"] ?? "";
+  const kind = MEDIA_KINDS[fetched.mediaType] ?? "text";
+  const text = decodeBody(url, fetched.body, charsetOf(header) ?? (kind === "html" ? metaCharset(fetched.body) : undefined) ?? "utf-8");
+  return {
+    url: fetched.url,
+    redirects: fetched.redirects,
+    mediaType: fetched.mediaType,
+    bytes: fetched.body.length,
+    input: kind === "html" ? { html: text, url: url.href } : { text, url: url.href },
+  };
+}
+
+/**
+ * Fetches `target` under the same address, redirect, size and time rules as a report,
+ * returning the raw body of one of `opts.accept`'s media types.
+ */
+export async function fetchUrl(target: string, opts: FetchUrlOptions): Promise<FetchedUrl> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS;
   const first = parseHttpUrl(target);
   const controller = new AbortController();
@@ -129,7 +207,7 @@ function parseHttpUrl(target: string): URL {
   return url;
 }
 
-async function follow(first: URL, opts: FetchReportOptions, signal: AbortSignal): Promise<FetchedReport> {
+async function follow(first: URL, opts: FetchUrlOptions, signal: AbortSignal): Promise<FetchedUrl> {
   const policy = opts.allowPrivate === true ? undefined : (opts.addressPolicy ?? nonPublicAddressReason);
   const maxRedirects = opts.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
   const redirects: string[] = [];
@@ -137,7 +215,7 @@ async function follow(first: URL, opts: FetchReportOptions, signal: AbortSignal)
   for (;;) {
     const what = redirects.length === 0 ? url.href : `${url.href} (redirected from ${redirects.at(-1) ?? ""})`;
     const addresses = await vettedAddresses(url, what, policy, opts.lookup ?? systemLookup, signal);
-    const response = await get(url, addresses, signal);
+    const response = await get(url, addresses, { accept: opts.accept.header, extra: opts.headers ?? {} }, signal);
     const status = response.statusCode ?? 0;
     if (REDIRECTS.has(status)) {
       response.destroy();
@@ -159,11 +237,19 @@ async function follow(first: URL, opts: FetchReportOptions, signal: AbortSignal)
       url = next;
       continue;
     }
+    if (status === 304 && opts.notModified === true) {
+      response.destroy();
+      return { url: url.href, redirects, status, headers: response.headers, mediaType: "", body: Buffer.alloc(0) };
+    }
     if (status < 200 || status > 299) {
       response.destroy();
-      throw new FetchReportError("bad-response", `${url.href} answered ${status} ${response.statusMessage ?? ""}`.trimEnd());
+      throw new FetchReportError("bad-response", `${url.href} answered ${status} ${response.statusMessage ?? ""}`.trimEnd(), {
+        status,
+        headers: response.headers,
+      });
     }
-    return { url: url.href, redirects, ...(await readReport(url, response, opts.maxBytes ?? DEFAULT_FETCH_MAX_BYTES, signal)) };
+    const { mediaType, body } = await readBody(url, response, opts.accept, opts.maxBytes ?? DEFAULT_FETCH_MAX_BYTES, signal);
+    return { url: url.href, redirects, status, headers: response.headers, mediaType, body };
   }
 }
 
@@ -205,7 +291,12 @@ function bareHost(url: URL): string {
   return url.hostname.startsWith("[") ? url.hostname.slice(1, -1) : url.hostname;
 }
 
-function get(url: URL, addresses: LookupAddress[], signal: AbortSignal): Promise<IncomingMessage> {
+function get(
+  url: URL,
+  addresses: LookupAddress[],
+  headers: { accept: string; extra: Readonly<Record<string, string>> },
+  signal: AbortSignal,
+): Promise<IncomingMessage> {
   // Hands the connection the addresses already checked instead of asking DNS again.
   const pinned: LookupFunction = (hostname, options, callback) => {
     const wanted = options.family === "IPv4" ? 4 : options.family === "IPv6" ? 6 : (options.family ?? 0);
@@ -230,8 +321,9 @@ function get(url: URL, addresses: LookupAddress[], signal: AbortSignal): Promise
         method: "GET",
         headers: {
           "user-agent": USER_AGENT,
-          accept: "text/html, application/xhtml+xml, text/plain, text/markdown;q=0.9, */*;q=0.1",
+          accept: headers.accept,
           "accept-encoding": "gzip, deflate, br",
+          ...headers.extra,
         },
         lookup: pinned,
         // A fresh connection per hop, so no pooled socket outlives the check that allowed it.
@@ -248,28 +340,27 @@ function get(url: URL, addresses: LookupAddress[], signal: AbortSignal): Promise
   });
 }
 
-async function readReport(url: URL, response: IncomingMessage, maxBytes: number, signal: AbortSignal): Promise<Omit<FetchedReport, "url" | "redirects">> {
+async function readBody(
+  url: URL,
+  response: IncomingMessage,
+  accept: AcceptedMedia,
+  maxBytes: number,
+  signal: AbortSignal,
+): Promise<{ mediaType: string; body: Buffer }> {
   const header = response.headers["content-type"] ?? "";
   const mediaType = header.split(";")[0]?.trim().toLowerCase() ?? "";
-  const kind = MEDIA_KINDS[mediaType];
-  if (kind === undefined) {
+  if (!accept.mediaTypes.includes(mediaType)) {
     response.destroy();
     const declared = mediaType === "" ? "has no content type" : `is ${mediaType}`;
-    throw new FetchReportError("unsupported-type", `${url.href} ${declared}; only HTML, plain text and Markdown reports are ingested`);
+    throw new FetchReportError("unsupported-type", `${url.href} ${declared}; ${accept.refusal}`);
   }
-  const tooLarge = () => new FetchReportError("too-large", `${url.href} is larger than the ${sizeText(maxBytes)} limit for a report`);
+  const tooLarge = () => new FetchReportError("too-large", `${url.href} is larger than the ${sizeText(maxBytes)} limit for ${accept.noun}`);
   const length = Number(response.headers["content-length"]);
   if (Number.isFinite(length) && length > maxBytes) {
     response.destroy();
     throw tooLarge();
   }
-  const body = await readLimited(url, response, { maxBytes, tooLarge, signal });
-  const text = decodeBody(url, body, charsetOf(header) ?? (kind === "html" ? metaCharset(body) : undefined) ?? "utf-8");
-  return {
-    mediaType,
-    bytes: body.length,
-    input: kind === "html" ? { html: text, url: url.href } : { text, url: url.href },
-  };
+  return { mediaType, body: await readLimited(url, response, { maxBytes, tooLarge, signal }) };
 }
 
 /** The body, decompressed, stopping as soon as it passes `maxBytes` rather than after reading it all. */
