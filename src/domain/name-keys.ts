@@ -77,6 +77,16 @@ export function nameKeysRules(): string {
   return `${RULES_VERSION}:${digest}`;
 }
 
+/**
+ * The words of a name in Latin letters, legal forms dropped and spellings folded, as
+ * the transliterated key spells them ("Норинко" → ["norinko"]): for comparing names
+ * word by word across scripts, where keys compare them whole.
+ */
+export function latinWords(name: string): string[] {
+  const key = transliterate(stripLegalForms(nameWords(name.normalize("NFKC"))));
+  return key === "" ? [] : key.split(" ");
+}
+
 /** The comparison keys of `name` as strings (see `nameKeyDetails`). */
 export function nameKeys(name: string): string[] {
   return nameKeyDetails(name).map((k) => k.key);
