@@ -19,7 +19,7 @@ const LATIN1_FEED = Buffer.from(
 const NOW = new Date("2024-05-01T12:00:00.000Z");
 const now = () => NOW;
 const MINUTE = 60_000;
-const after_ = (ms: number) => new Date(NOW.getTime() + ms).toISOString();
+const later = (ms: number) => new Date(NOW.getTime() + ms).toISOString();
 
 interface Site {
   origin: string;
