@@ -14,8 +14,10 @@ import { sourceCommand } from "./commands/source.ts";
 import { timelineCommand } from "./commands/timeline.ts";
 import { serveCommand } from "./commands/serve.ts";
 import { tokenCommand } from "./commands/token.ts";
+import { screenCommand } from "./commands/screen.ts";
+import { decideCommand } from "./commands/decide.ts";
 
-export const COMMANDS: Command[] = [extractCommand, ingestCommand, claimsCommand, claimCommand, entitiesCommand, entityCommand, relationsCommand, timelineCommand, sourceCommand, exportCommand, serveCommand, tokenCommand];
+export const COMMANDS: Command[] = [extractCommand, ingestCommand, claimsCommand, claimCommand, entitiesCommand, entityCommand, relationsCommand, timelineCommand, sourceCommand, exportCommand, screenCommand, decideCommand, serveCommand, tokenCommand];
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };

@@ -20,6 +20,7 @@ import type { Credibility, Reliability, Source } from "../domain/admiralty.ts";
 import type { JudgementKind } from "../domain/entity-groups.ts";
 import type { AccessRole } from "../domain/access-role.ts";
 import type { ClaimVerdict } from "../domain/claim-verdict.ts";
+import type { Decision, RiskTier, VendorDecision, VendorEvidence } from "../domain/screening.ts";
 
 /** One report with the hash that identifies its text and what was extracted from it. */
 export interface DocumentInput {
@@ -401,8 +402,152 @@ export interface Store {
   /** The token stored under this SHA-256 (hex), if any. */
   accessTokenByHash(tokenHash: string): Promise<AccessTokenRow | undefined>;
 
+  // ---- screening decisions ---------------------------------------------------------------
+  /** Records a compliance decision with the evidence it rested on; decisions are never rewritten. */
+  recordDecision(input: VendorDecisionInput): Promise<VendorDecision>;
+  /** Decisions, newest first; with a vendor key, only those about that vendor. */
+  decisions(filter?: { vendorKey?: string | undefined; limit?: number | undefined }): Promise<VendorDecision[]>;
+
+  // ---- monitoring: feeds ----------------------------------------------------------------
+  /** Adds a feed to poll, or returns the one already stored under this URL (`added` false). */
+  addFeed(url: string): Promise<{ feed: FeedRow; added: boolean }>;
+  /** Feeds in the order they were added. */
+  feeds(): Promise<FeedRow[]>;
+  /** Stops polling a feed (its items stay ingested); false when there is none with this id. */
+  removeFeed(id: number): Promise<boolean>;
+  /** Records the outcome of one poll. */
+  updateFeed(id: number, update: FeedUpdate): Promise<void>;
+  /** The ids of this feed's items already handled, among those asked about. */
+  seenFeedItems(feedId: number, itemIds: readonly string[]): Promise<Set<string>>;
+  /** Records that an item was handled: ingested as `documentId`, or failed with `error` (not retried). */
+  recordFeedItem(feedId: number, item: FeedItemRecord): Promise<void>;
+
+  // ---- monitoring: watches and alerts -----------------------------------------------------
+  /** Starts watching an entity (by id) or a vendor (by name); the same watch twice returns the first (`added` false). */
+  addWatch(input: WatchInput): Promise<{ watch: WatchRow; added: boolean }>;
+  watches(): Promise<WatchRow[]>;
+  removeWatch(id: number): Promise<boolean>;
+  /** The highest claim id alerts have been raised through (0 at first). */
+  alertCursor(): Promise<number>;
+  /**
+   * Stores new alerts and moves the cursor, in one transaction; an alert for a watch and
+   * claim that already has one is skipped. Returns the alerts stored.
+   */
+  saveAlerts(alerts: readonly AlertInput[], cursor: number): Promise<AlertRow[]>;
+  /** Alerts, newest first. */
+  alerts(filter?: AlertFilter): Promise<AlertRow[]>;
+  /** Marks alerts read; returns how many changed. */
+  markAlertsRead(ids: readonly number[]): Promise<number>;
+  /** Records one attempt to deliver alerts over a channel. */
+  recordDeliveries(alertIds: readonly number[], channel: DeliveryChannel, ok: boolean, error: string | null): Promise<void>;
+
   /** Releases the connection; safe to call twice. */
   close(): Promise<void>;
+}
+
+// ---- screening decisions: types ---------------------------------------------------------
+
+export interface VendorDecisionInput {
+  vendor: string;
+  vendorKey: string;
+  country: string | null;
+  decision: Decision;
+  reason: string;
+  author: string;
+  tier: RiskTier;
+  rule: string;
+  matches: Array<{ entityId: number; name: string; score: number }>;
+  evidence: VendorEvidence[];
+}
+
+// ---- monitoring: types --------------------------------------------------------------------
+
+export interface FeedRow {
+  id: number;
+  url: string;
+  title: string | null;
+  etag: string | null;
+  lastModified: string | null;
+  /** Consecutive failed polls (backoff grows with them). */
+  failures: number;
+  lastError: string | null;
+  lastPolledAt: string | null;
+  /** When the feed is next due (ISO); null means now. */
+  nextPollAt: string | null;
+  /** Items handled so far. */
+  items: number;
+  addedAt: string;
+}
+
+export interface FeedUpdate {
+  title?: string | null | undefined;
+  etag: string | null;
+  lastModified: string | null;
+  failures: number;
+  lastError: string | null;
+  lastPolledAt: string;
+  nextPollAt: string;
+}
+
+export interface FeedItemRecord {
+  itemId: string;
+  url: string | null;
+  documentId: number | null;
+  error: string | null;
+}
+
+export type WatchKind = "entity" | "vendor";
+
+export interface WatchInput {
+  kind: WatchKind;
+  /** For an entity watch: the entity (its whole group is watched). */
+  entityId?: number | null | undefined;
+  /** For a vendor watch: the name as the vendor list gives it; matched anew on every check. */
+  vendor?: string | null | undefined;
+  country?: string | null | undefined;
+  label: string;
+  author: string;
+}
+
+export interface WatchRow {
+  id: number;
+  kind: WatchKind;
+  entityId: number | null;
+  vendor: string | null;
+  country: string | null;
+  label: string;
+  author: string;
+  createdAt: string;
+  /** Claims with ids above this one (those stored after the watch began) raise its alerts. */
+  sinceClaim: number;
+}
+
+export interface AlertInput {
+  watchId: number;
+  claimId: number;
+  /** Why the claim touches the watch ("supplier: Norinco"). */
+  reason: string;
+}
+
+export const DELIVERY_CHANNELS = ["webhook", "email"] as const;
+export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
+
+export interface AlertRow {
+  id: number;
+  watch: { id: number; kind: WatchKind; label: string };
+  claimId: number;
+  reason: string;
+  createdAt: string;
+  readAt: string | null;
+  /** Channels it was delivered over successfully. */
+  delivered: DeliveryChannel[];
+}
+
+export interface AlertFilter {
+  unread?: boolean | undefined;
+  /** Only alerts not yet delivered over this channel. */
+  undelivered?: DeliveryChannel | undefined;
+  limit?: number | undefined;
 }
 
 // ---- documents: types ----------------------------------------------------------------------

@@ -226,6 +226,96 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX claim_reviews_claim ON claim_reviews (claim_id);
     `,
   },
+  {
+    version: 6,
+    name: "screening decisions: delist, keep or monitor a vendor, with the evidence",
+    sql: `
+      -- A compliance decision is a record, never updated: the evidence it rested on is
+      -- kept as it was then (JSON), so a later change of grades does not rewrite history.
+      CREATE TABLE vendor_decisions (
+        id            INTEGER PRIMARY KEY,
+        vendor        TEXT NOT NULL,
+        vendor_key    TEXT NOT NULL,
+        country       TEXT,
+        decision      TEXT NOT NULL CHECK (decision IN ('delist', 'keep', 'monitor')),
+        reason        TEXT NOT NULL,
+        author        TEXT NOT NULL,
+        created_at    TEXT NOT NULL,
+        tier          TEXT NOT NULL,
+        rule          TEXT NOT NULL,
+        matches_json  TEXT NOT NULL,
+        evidence_json TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX vendor_decisions_key ON vendor_decisions (vendor_key, id);
+    `,
+  },
+  {
+    version: 7,
+    name: "monitoring: feeds, watches and alerts",
+    sql: `
+      CREATE TABLE feeds (
+        id             INTEGER PRIMARY KEY,
+        url            TEXT NOT NULL UNIQUE,
+        title          TEXT,
+        etag           TEXT,
+        last_modified  TEXT,
+        failures       INTEGER NOT NULL DEFAULT 0,
+        last_error     TEXT,
+        last_polled_at TEXT,
+        next_poll_at   TEXT,
+        added_at       TEXT NOT NULL,
+        removed_at     TEXT
+      ) STRICT;
+      -- Every item handled once, ingested or failed, so a feed's old items are not fetched again.
+      CREATE TABLE feed_items (
+        feed_id     INTEGER NOT NULL REFERENCES feeds (id),
+        item_id     TEXT NOT NULL,
+        url         TEXT,
+        document_id INTEGER REFERENCES documents (id),
+        error       TEXT,
+        handled_at  TEXT NOT NULL,
+        PRIMARY KEY (feed_id, item_id)
+      ) STRICT;
+      CREATE TABLE watches (
+        id         INTEGER PRIMARY KEY,
+        kind       TEXT NOT NULL CHECK (kind IN ('entity', 'vendor')),
+        entity_id  INTEGER REFERENCES entities (id),
+        vendor     TEXT,
+        country    TEXT,
+        label      TEXT NOT NULL,
+        author     TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        -- Only claims stored after the watch began raise its alerts.
+        since_claim INTEGER NOT NULL,
+        removed_at TEXT,
+        CHECK ((kind = 'entity') = (entity_id IS NOT NULL))
+      ) STRICT;
+      CREATE TABLE alerts (
+        id         INTEGER PRIMARY KEY,
+        watch_id   INTEGER NOT NULL REFERENCES watches (id),
+        claim_id   INTEGER NOT NULL REFERENCES claims (id),
+        reason     TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        read_at    TEXT,
+        UNIQUE (watch_id, claim_id)
+      ) STRICT;
+      CREATE TABLE alert_deliveries (
+        id         INTEGER PRIMARY KEY,
+        alert_id   INTEGER NOT NULL REFERENCES alerts (id),
+        channel    TEXT NOT NULL CHECK (channel IN ('webhook', 'email')),
+        ok         INTEGER NOT NULL,
+        error      TEXT,
+        at         TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX alert_deliveries_alert ON alert_deliveries (alert_id, channel);
+      -- One row: the claims alerts have been raised through.
+      CREATE TABLE monitor_state (
+        id             INTEGER PRIMARY KEY CHECK (id = 1),
+        claims_through INTEGER NOT NULL
+      ) STRICT;
+      INSERT INTO monitor_state (id, claims_through) VALUES (1, 0);
+    `,
+  },
 ];
 
 /** What `migrateSqlite` found and did. */

@@ -36,6 +36,20 @@ import type {
 import { isAccessRole, type AccessRole } from "../../domain/access-role.ts";
 import { CLAIM_VERDICTS } from "../../domain/claim-verdict.ts";
 import { migrateSqlite } from "./sqlite-migrations.ts";
+import * as monitoring from "./sqlite-monitoring.ts";
+import type { VendorDecision } from "../../domain/screening.ts";
+import type {
+  AlertFilter,
+  AlertInput,
+  AlertRow,
+  DeliveryChannel,
+  FeedItemRecord,
+  FeedRow,
+  FeedUpdate,
+  VendorDecisionInput,
+  WatchInput,
+  WatchRow,
+} from "../store.ts";
 import { EFFECTIVE, REVIEW_JOIN, claimReviewById, insertClaimReview, listClaimReviews, revokeClaimReviewById } from "./sqlite-claim-reviews.ts";
 import type { JudgementKind } from "../../domain/entity-groups.ts";
 import type { ClaimReview, ClaimReviewInput, EntityJudgement } from "../store.ts";
@@ -685,6 +699,72 @@ class SqliteStore implements Store {
     if (row === undefined) return undefined;
     if (!isAccessRole(row.role)) throw new StoreError(`stored access token role ${JSON.stringify(row.role)} is not known`);
     return { id: row.id, role: row.role, createdAt: row.created_at };
+  }
+
+  // ---- screening decisions and monitoring ------------------------------------------------
+
+  async recordDecision(input: VendorDecisionInput): Promise<VendorDecision> {
+    return monitoring.insertDecision(this.#db, input);
+  }
+
+  async decisions(filter: { vendorKey?: string | undefined; limit?: number | undefined } = {}): Promise<VendorDecision[]> {
+    return monitoring.listDecisions(this.#db, filter);
+  }
+
+  async addFeed(url: string): Promise<{ feed: FeedRow; added: boolean }> {
+    return monitoring.addFeed(this.#db, url);
+  }
+
+  async feeds(): Promise<FeedRow[]> {
+    return monitoring.listFeeds(this.#db);
+  }
+
+  async removeFeed(id: number): Promise<boolean> {
+    return monitoring.removeFeed(this.#db, id);
+  }
+
+  async updateFeed(id: number, update: FeedUpdate): Promise<void> {
+    monitoring.updateFeed(this.#db, id, update);
+  }
+
+  async seenFeedItems(feedId: number, itemIds: readonly string[]): Promise<Set<string>> {
+    return monitoring.seenFeedItems(this.#db, feedId, itemIds);
+  }
+
+  async recordFeedItem(feedId: number, item: FeedItemRecord): Promise<void> {
+    monitoring.recordFeedItem(this.#db, feedId, item);
+  }
+
+  async addWatch(input: WatchInput): Promise<{ watch: WatchRow; added: boolean }> {
+    return monitoring.addWatch(this.#db, input);
+  }
+
+  async watches(): Promise<WatchRow[]> {
+    return monitoring.listWatches(this.#db);
+  }
+
+  async removeWatch(id: number): Promise<boolean> {
+    return monitoring.removeWatch(this.#db, id);
+  }
+
+  async alertCursor(): Promise<number> {
+    return monitoring.alertCursor(this.#db);
+  }
+
+  async saveAlerts(alerts: readonly AlertInput[], cursor: number): Promise<AlertRow[]> {
+    return monitoring.saveAlerts(this.#db, alerts, cursor);
+  }
+
+  async alerts(filter: AlertFilter = {}): Promise<AlertRow[]> {
+    return monitoring.listAlerts(this.#db, filter);
+  }
+
+  async markAlertsRead(ids: readonly number[]): Promise<number> {
+    return monitoring.markAlertsRead(this.#db, ids);
+  }
+
+  async recordDeliveries(alertIds: readonly number[], channel: DeliveryChannel, ok: boolean, error: string | null): Promise<void> {
+    monitoring.recordDeliveries(this.#db, alertIds, channel, ok, error);
   }
 
   async close(): Promise<void> {
