@@ -16,8 +16,11 @@ import { serveCommand } from "./commands/serve.ts";
 import { tokenCommand } from "./commands/token.ts";
 import { screenCommand } from "./commands/screen.ts";
 import { decideCommand } from "./commands/decide.ts";
+import { feedCommand } from "./commands/feed.ts";
+import { watchCommand } from "./commands/watch.ts";
+import { monitorCommand } from "./commands/monitor.ts";
 
-export const COMMANDS: Command[] = [extractCommand, ingestCommand, claimsCommand, claimCommand, entitiesCommand, entityCommand, relationsCommand, timelineCommand, sourceCommand, exportCommand, screenCommand, decideCommand, serveCommand, tokenCommand];
+export const COMMANDS: Command[] = [extractCommand, ingestCommand, claimsCommand, claimCommand, entitiesCommand, entityCommand, relationsCommand, timelineCommand, sourceCommand, exportCommand, screenCommand, decideCommand, feedCommand, watchCommand, monitorCommand, serveCommand, tokenCommand];
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };

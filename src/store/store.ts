@@ -59,6 +59,8 @@ export interface ClaimFilter {
   documentId?: number | undefined;
   /** Only this claim. */
   id?: number | undefined;
+  /** Only claims stored after this claim id (for following new claims). */
+  afterId?: number | undefined;
   /**
    * Only claims from this supplier to this recipient (entity ids; each stands for its
    * whole group), as the claims now read: a corrected party counts, not the extracted one.

@@ -8,6 +8,9 @@ import { fileURLToPath } from "node:url";
 /** Where `npm run build:web` puts the web app, relative to this file in the package. */
 export const WEB_ROOT = fileURLToPath(new URL("../../../dist/web", import.meta.url));
 import type { Command } from "../command.ts";
+import { startMonitor, type MonitorLoop } from "../../services/monitor/run-monitor.ts";
+import { MONITOR_OPTIONS, MONITOR_OPTION_HELP, monitorOptions } from "../monitor-options.ts";
+import { describeCycle } from "./monitor.ts";
 
 export const DEFAULT_PORT = 8787;
 /** Loopback by default: exposing the API to a network is a decision to make with --host. */
@@ -17,19 +20,23 @@ export const DEFAULT_HOST = "127.0.0.1";
 export const serveCommand: Command = {
   name: "serve",
   summary: "Serve the web app and the REST API (see /api/openapi.json); reads need a viewer token unless --anonymous-reads.",
-  usage: "serve [--db FILE] [--port N] [--host H] [--anonymous-reads] [--allow-private-fetch]",
+  usage: "serve [--db FILE] [--port N] [--host H] [--anonymous-reads] [--allow-private-fetch] [--monitor [monitor options]]",
   example: "armstrace serve --db armstrace.db --port 8787 --anonymous-reads",
-  options: { db: { type: "string" }, port: { type: "string" }, host: { type: "string" }, "anonymous-reads": { type: "boolean" }, "allow-private-fetch": { type: "boolean" } },
+  options: { db: { type: "string" }, port: { type: "string" }, host: { type: "string" }, "anonymous-reads": { type: "boolean" }, "allow-private-fetch": { type: "boolean" }, monitor: { type: "boolean" }, ...MONITOR_OPTIONS },
   optionHelp: {
     db: "SQLite database file (default $ARMSTRACE_DB or ./armstrace.db)",
     port: `TCP port (default ${DEFAULT_PORT}; 0 picks a free one)`,
     host: `address to bind (default ${DEFAULT_HOST}, this machine only)`,
     "anonymous-reads": "let requests without a token read (writes always need one)",
-    "allow-private-fetch": "let ingest fetch URLs on private, loopback and link-local addresses (refused by default)",
+    "allow-private-fetch": "let ingest (and the monitor) fetch URLs on private, loopback and link-local addresses (refused by default)",
+    monitor: "also run the monitor (as armstrace monitor) inside the server",
+    ...MONITOR_OPTION_HELP,
   },
   async run({ values }, io) {
     const port = parsePort(values["port"]);
     const host = typeof values["host"] === "string" && values["host"].trim() !== "" ? values["host"].trim() : DEFAULT_HOST;
+    const monitoring = values["monitor"] === true ? monitorOptions(values) : undefined;
+    if (!monitoring && Object.keys(MONITOR_OPTIONS).some((k) => values[k] !== undefined)) throw new UsageError("serve: monitor options need --monitor");
     const store = await openStore(values["db"] as string | undefined);
     const web = hasWebApp(WEB_ROOT);
     const app = createApp(store, {
@@ -44,8 +51,21 @@ export const serveCommand: Command = {
         io.out(`armstrace: serving http://${shown}:${info.port}/api (OpenAPI at /api/openapi.json); Ctrl-C stops\n`);
         if (web) io.out(`armstrace: web app at http://${shown}:${info.port}/\n`);
         else io.err("armstrace: the web app is not built (npm run build:web); serving the API only\n");
+        if (monitoring) {
+          const baseUrl = monitoring.baseUrl ?? `http://${shown}:${info.port}`;
+          monitor = startMonitor(store, {
+            ...monitoring,
+            baseUrl,
+            allowPrivate: values["allow-private-fetch"] === true,
+            log: (l) => io.err(`armstrace: ${l}\n`),
+            onCycle: (s) => io.err(`armstrace: monitor: ${describeCycle(s)}\n`),
+            onError: (e) => io.err(`armstrace: monitoring cycle failed: ${e instanceof Error ? e.message : String(e)}\n`),
+          });
+          io.out(`armstrace: monitoring every ${monitoring.intervalMs / 1000} s\n`);
+        }
       });
       let stopping = false;
+      let monitor: MonitorLoop | undefined;
       const stop = (signal: NodeJS.Signals) => {
         if (stopping) return;
         stopping = true;
@@ -53,7 +73,7 @@ export const serveCommand: Command = {
         process.off("SIGINT", stop);
         process.off("SIGTERM", stop);
         // Stop accepting, let requests in flight finish, then close the store.
-        server.close(() => void store.close().then(() => resolve(0)));
+        server.close(() => void (monitor?.stop() ?? Promise.resolve()).then(() => store.close()).then(() => resolve(0)));
         if ("closeIdleConnections" in server) server.closeIdleConnections();
       };
       process.on("SIGINT", stop);

@@ -314,6 +314,10 @@ class SqliteStore implements Store {
       where.push("c.id = ?");
       params.push(filter.id);
     }
+    if (filter.afterId !== undefined) {
+      where.push("c.id > ?");
+      params.push(filter.afterId);
+    }
     if (filter.pair !== undefined) {
       where.push(`${EFFECTIVE.supplier} IN (SELECT value FROM json_each(?)) AND ${EFFECTIVE.recipient} IN (SELECT value FROM json_each(?))`);
       params.push(JSON.stringify(this.#groups.expand([filter.pair.supplierId])), JSON.stringify(this.#groups.expand([filter.pair.recipientId])));
