@@ -9,6 +9,7 @@ import type { Options } from "./command.ts";
 
 export const MONITOR_OPTIONS: Options = {
   interval: { type: "string" },
+  "feed-interval": { type: "string" },
   webhook: { type: "string" },
   "webhook-secret": { type: "string" },
   smtp: { type: "string" },
@@ -19,6 +20,7 @@ export const MONITOR_OPTIONS: Options = {
 
 export const MONITOR_OPTION_HELP: Record<string, string> = {
   interval: "seconds between monitoring cycles (default 60)",
+  "feed-interval": "seconds a feed waits between polls when it answers (default 900; failures back off from it)",
   webhook: "POST alerts as JSON to this URL, signed with HMAC-SHA256 (X-Armstrace-Signature)",
   "webhook-secret": "the HMAC key (default $ARMSTRACE_WEBHOOK_SECRET)",
   smtp: "send alert emails through this server: smtp://[user:pass@]host:port or smtps://…",
@@ -31,6 +33,11 @@ export function monitorOptions(values: Record<string, unknown>): MonitorOptions 
   const interval = values["interval"] === undefined ? 60 : Number(values["interval"]);
   if (!Number.isFinite(interval) || interval <= 0) throw new UsageError(`--interval must be a positive number of seconds (got ${String(values["interval"])})`);
   const opts: MonitorOptions & { intervalMs: number } = { intervalMs: Math.round(interval * 1000) };
+  if (values["feed-interval"] !== undefined) {
+    const feed = Number(values["feed-interval"]);
+    if (!Number.isFinite(feed) || feed <= 0) throw new UsageError(`--feed-interval must be a positive number of seconds (got ${String(values["feed-interval"])})`);
+    opts.feedIntervalMs = Math.max(1, Math.round(feed * 1000));
+  }
   const webhook = values["webhook"];
   if (typeof webhook === "string") {
     if (!/^https?:\/\//i.test(webhook)) throw new UsageError(`--webhook must be an http(s) URL (got ${webhook})`);
