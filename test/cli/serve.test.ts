@@ -57,3 +57,34 @@ test("serve answers over HTTP on a free port and stops cleanly on SIGTERM", asyn
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   }
 });
+
+test("serve --monitor runs monitoring cycles inside the server and stops with it", async () => {
+  const db = path.join(tmp, "serve-monitor.db");
+  assert.equal(run(["ingest", "data/samples/24-dji-russia-denial.md", "--db", db]).status, 0);
+  assert.equal(run(["watch", "add", "DJI", "--vendor", "--db", db]).status, 0);
+  assert.equal(run(["serve", "--db", db, "--webhook", "http://127.0.0.1:9/x"]).status, 2, "monitor options need --monitor");
+
+  const child = spawn(BIN, ["serve", "--db", db, "--port", "0", "--monitor", "--interval", "0.2"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+  try {
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8");
+    child.stderr.setEncoding("utf8");
+    child.stdout.on("data", (chunk: string) => (stdout += chunk));
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no monitoring cycle: ${stdout} ${stderr}`)), 30_000);
+      child.stderr.on("data", (chunk: string) => {
+        stderr += chunk;
+        if ((stderr.match(/monitor: polled 0 feed/g) ?? []).length >= 2) { clearTimeout(timer); resolve(); }
+      });
+      child.once("exit", (code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
+    });
+    assert.match(stdout, /monitoring every 0.2 s/);
+    const exited = once(child, "exit");
+    child.kill("SIGTERM");
+    const [code] = (await exited) as [number | null];
+    assert.equal(code, 0);
+  } finally {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  }
+});
