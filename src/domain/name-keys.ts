@@ -83,7 +83,12 @@ export function nameKeysRules(): string {
  * word by word across scripts, where keys compare them whole.
  */
 export function latinWords(name: string): string[] {
-  const key = transliterate(stripLegalForms(nameWords(name.normalize("NFKC"))));
+  return latinWordsOf(stripLegalForms(nameWords(name.normalize("NFKC"))));
+}
+
+/** `latinWords` for words already split by `nameWords` and stripped of legal forms. */
+export function latinWordsOf(words: readonly string[]): string[] {
+  const key = transliterate(words);
   return key === "" ? [] : key.split(" ");
 }
 

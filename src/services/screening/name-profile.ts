@@ -5,8 +5,8 @@
  * written in. Computed once per name and reused for every comparison.
  */
 import anyAscii from "any-ascii";
-import { acronymOf, foldSpelling, latinWords, nameKeys, stripLegalForms } from "../../domain/name-keys.ts";
-import { nameWords } from "../../domain/normalize-name.ts";
+import { acronymOf, foldSpelling, latinWordsOf, stripLegalForms } from "../../domain/name-keys.ts";
+import { nameWords, normalizeName } from "../../domain/normalize-name.ts";
 
 export type NameScript = "latin" | "cyrillic" | "han" | "other";
 
@@ -16,7 +16,11 @@ export interface NameProfile {
   words: string[];
   /** The words run together ("rosoboron export" and "rosoboronexport" meet here). */
   compact: string;
-  /** Exact comparison keys (`nameKeys`). */
+  /**
+   * Exact comparison keys: the words without legal forms, and `normalizeName`. With
+   * `compact` (the transliterated key run together) they decide "same key" as
+   * `nameKeys` would, without transliterating twice.
+   */
   keys: string[];
   /** Family of the legal form the name carries ("ltd", "jsc", …), or null. */
   legalForm: string | null;
@@ -49,31 +53,33 @@ const FILLER = new Set(["of", "and", "the", "for", "de", "du", "des", "la", "le"
 
 export function nameProfile(name: string): NameProfile {
   const text = name.normalize("NFKC");
-  const words = latinWords(text);
+  const all = nameWords(text);
+  const kept = stripLegalForms(all);
+  const words = latinWordsOf(kept);
+  const ascii = asciiOf(kept);
   return {
     name,
     words,
     compact: words.join(""),
-    keys: nameKeys(text),
-    legalForm: legalFormOf(text),
-    acronym: acronymOf(text) !== undefined ? (asciiWords(text).join("") || null) : null,
-    initials: initialsOf(text),
+    keys: [...new Set([kept.join(" "), normalizeName(text)])].filter((k) => k !== ""),
+    legalForm: legalFormOf(all, kept),
+    acronym: kept.length === 1 && acronymOf(text) !== undefined ? (ascii.join("") || null) : null,
+    initials: initialsOf(asciiOf(all), ascii),
     script: scriptOf(text),
   };
 }
 
-/** The name's words in Latin letters as written: not folded, so initials stay the letters people use. */
-function asciiWords(name: string): string[] {
-  const latin = anyAscii(stripLegalForms(nameWords(name)).join(" ")).toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+/** Words in Latin letters as written: not folded, so initials stay the letters people use. */
+function asciiOf(words: readonly string[]): string[] {
+  const latin = anyAscii(words.join(" ")).toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
   return latin === "" ? [] : latin.split(" ");
 }
 
-function initialsOf(name: string): string[] {
+function initialsOf(full: readonly string[], kept: readonly string[]): string[] {
   const out = new Set<string>();
-  const full = anyAscii(nameWords(name).join(" ")).toLowerCase().replace(/[^a-z0-9]+/g, " ").trim().split(" ");
-  for (const list of [full, asciiWords(name)]) {
-    const kept = list.filter((w) => w !== "" && !FILLER.has(w));
-    if (kept.length >= 2) out.add(kept.map((w) => w[0]).join(""));
+  for (const list of [full, kept]) {
+    const words = list.filter((w) => w !== "" && !FILLER.has(w));
+    if (words.length >= 2) out.add(words.map((w) => w[0]).join(""));
   }
   return [...out];
 }
@@ -84,9 +90,7 @@ export function foldedInitials(p: NameProfile): string[] {
 }
 
 /** The family of the legal form a name starts or ends with, read in Latin letters. */
-function legalFormOf(name: string): string | null {
-  const words = nameWords(name);
-  const kept = stripLegalForms(words);
+function legalFormOf(words: readonly string[], kept: readonly string[]): string | null {
   if (kept.length === words.length) return null;
   const start = words.indexOf(kept[0] ?? "");
   const dropped = [...words.slice(0, Math.max(0, start)), ...words.slice(start + kept.length)];

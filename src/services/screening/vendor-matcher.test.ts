@@ -103,7 +103,8 @@ describe("VendorMatcher: scores and features", () => {
   });
 
   test("every feature is explained, and the weights add up to the score", () => {
-    const m = best(vendor("Норинко", "CN"))!;
+    const m = best(vendor("Калашников Медиа", "RU"))!;
+    assert.equal(m.entity.id, 8, "known only by its Latin name");
     assert.deepEqual(m.features.map((f) => f.feature).sort(), ["acronym", "brand", "country", "legal_form", "name", "transliteration", "website"]);
     const translit = m.features.find((f) => f.feature === "transliteration")!;
     assert.ok(translit.weight > 5, "a cross-script match is carried by transliteration");

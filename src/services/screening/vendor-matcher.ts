@@ -50,7 +50,8 @@ const ACRONYM_LEVEL = 0.8;
 const SHORT_NAME_CAP = 0.75;
 /** Names a word may index before it is too common to fetch candidates by on its own. */
 const COMMON_POSTINGS = 2000;
-const MAX_CANDIDATE_NAMES = 400;
+/** Names compared in full per vendor: the ones sharing the most weight of its words. */
+const MAX_CANDIDATE_NAMES = 60;
 
 interface IndexedName {
   entity: number;
@@ -66,26 +67,37 @@ export class VendorMatcher {
   private readonly byInitials = new Map<string, number[]>();
   private readonly weights: WordWeights;
 
+  /** Per entity, the indexes of its names in `names`. */
+  private readonly namesOf: number[][] = [];
+
   constructor(entities: readonly ScreenableEntity[]) {
     this.entities = [...entities];
-    this.weights = wordWeights(this.entities.map((e) => [e.name, ...e.aliases]));
+    const wordsOf: Array<Set<string>> = [];
     this.entities.forEach((entity, i) => {
       const seen = new Set<string>();
+      const own: number[] = [];
+      const words = new Set<string>();
       for (const name of [entity.name, ...entity.aliases]) {
         const profile = nameProfile(name);
         if (profile.words.length === 0 || seen.has(profile.compact + "|" + profile.name)) continue;
         seen.add(profile.compact + "|" + profile.name);
-        const at = this.names.push({ entity: i, profile }) - 1;
-        for (const word of new Set(profile.words)) {
-          const postings = this.byWord.get(word);
-          if (postings === undefined) {
-            this.byWord.set(word, [at]);
-            for (const d of deletions(word)) push(this.byDeletion, d, word);
-          } else postings.push(at);
-        }
-        push(this.byCompact, profile.compact, at);
-        for (const initials of profile.initials) push(this.byInitials, initials, at);
+        own.push(this.names.push({ entity: i, profile }) - 1);
+        for (const w of profile.words) words.add(w);
       }
+      this.namesOf.push(own);
+      wordsOf.push(words);
+    });
+    this.weights = wordWeights(wordsOf);
+    this.names.forEach(({ profile }, at) => {
+      for (const word of new Set(profile.words)) {
+        const postings = this.byWord.get(word);
+        if (postings === undefined) {
+          this.byWord.set(word, [at]);
+          for (const d of deletions(word)) push(this.byDeletion, d, word);
+        } else postings.push(at);
+      }
+      push(this.byCompact, profile.compact, at);
+      for (const initials of profile.initials) push(this.byInitials, initials, at);
     });
   }
 
@@ -145,7 +157,7 @@ export class VendorMatcher {
     const short = (p: NameProfile) => p.words.length === 1 && p.compact.length <= 3;
     const capped = short(v) || short(e);
     if (capped) similarity = Math.min(similarity, SHORT_NAME_CAP);
-    const sameKey = v.keys.some((k) => e.keys.includes(k));
+    const sameKey = v.compact === e.compact || v.keys.some((k) => e.keys.includes(k));
     const nameWeight = NAME_WEIGHT * similarity + (sameKey && !capped ? SAME_KEY : 0);
     const crossScript = v.script !== e.script;
     const compared = `"${v.words.join(" ")}" vs "${e.words.join(" ")}"${sameKey ? " (same key)" : ""}${capped ? " (short name, counts at most " + SHORT_NAME_CAP + ")" : ""}`;
@@ -198,8 +210,7 @@ export class VendorMatcher {
   private checkAcronymConflict(v: NameProfile, entityIndex: number, hit: { logit: number; name: IndexedName; features: MatchFeature[] }): void {
     const acronym = hit.features.find((f) => f.feature === "acronym")!;
     const brand = hit.features.find((f) => f.feature === "brand")!;
-    const e = this.entities[entityIndex]!;
-    const expansions = [e.name, ...e.aliases].map(nameProfile).filter((p) => p.words.length >= 2);
+    const expansions = this.namesOf[entityIndex]!.map((at) => this.names[at]!.profile).filter((p) => p.words.length >= 2);
     const conflict = (letters: string, expansion: NameProfile) => {
       hit.logit += ACRONYM_CONFLICT - acronym.weight - brand.weight;
       acronym.value = 0;

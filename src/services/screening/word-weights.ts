@@ -75,16 +75,16 @@ function countWords(counts: Map<string, number>, names: readonly string[]): void
 }
 
 /**
- * Weights over the knowledge base and the given entities' names (each entity counted
- * once, however many names it has).
+ * Weights over the knowledge base and the given entities' words (`latinWords` of all
+ * their names; each entity counted once, however many names it has).
  */
-export function wordWeights(entityNames: Iterable<readonly string[]>): WordWeights {
+export function wordWeights(entityWords: Iterable<ReadonlySet<string>>): WordWeights {
   const bg = loadBackground();
   const counts = new Map(bg.counts);
   let total = bg.names;
-  for (const names of entityNames) {
+  for (const words of entityWords) {
     total += 1;
-    countWords(counts, names);
+    for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
   }
   const memo = new Map<string, number>();
   return {
