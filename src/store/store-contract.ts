@@ -14,7 +14,8 @@ import type {
   Report,
   Span,
 } from "../domain/types.ts";
-import type { DocumentInput, EvidenceRow, RelationRecord, Store } from "./store.ts";
+import type { DocumentInput, EvidenceRow, RelationRecord, Store, VendorDecisionInput } from "./store.ts";
+import type { Decision } from "../domain/screening.ts";
 import type { Source } from "../domain/admiralty.ts";
 import { minhash } from "../domain/minhash.ts";
 
@@ -683,6 +684,263 @@ export function runStoreContract(name: string, newFixture: () => Promise<StoreFi
         await assert.rejects(store.createAccessToken("a".repeat(64), "admin"), (e: unknown) => e instanceof StoreError);
       }));
   });
+
+  describe(`Store contract: ${name}: screening decisions and monitoring`, () => {
+    const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/;
+
+    test("claims after a claim id are only the later ones", () =>
+      withStore(async (store) => {
+        await store.ingest(reportA.input);
+        const first = await store.claims();
+        await store.ingest(reportB.input);
+        const last = await store.lastClaimId();
+        assert.deepEqual((await store.claims({ afterId: first[2]!.id })).map((c) => c.items), [["rifles"]]);
+        assert.deepEqual((await store.claims({ afterId: first[0]!.id })).map((c) => c.id), [first[1]!.id, first[2]!.id, last]);
+        assert.equal((await store.claims({ afterId: 0 })).length, 4);
+        assert.deepEqual(await store.claims({ afterId: last }), []);
+        assert.deepEqual((await store.claims({ afterId: first[0]!.id, stance: "hedged" })).map((c) => c.items), [["air-defence radars"]]);
+      }));
+
+    test("decisions come back whole with their matches and evidence, newest first, by vendor and limited", () =>
+      withStore(async (store) => {
+        const first = await store.recordDecision(decisionInput("Norinko", "norinko", "delist"));
+        const other = await store.recordDecision({ ...decisionInput("Pacific Optics", "pacific optics", "keep"), matches: [], evidence: [], country: null });
+        const second = await store.recordDecision({ ...decisionInput("NORINKO Ltd", "norinko", "monitor"), reason: "awaiting the 2025 register" });
+        assert.match(first.createdAt, ISO);
+        assert.deepEqual({ ...first, id: 0, createdAt: "" }, { ...decisionInput("Norinko", "norinko", "delist"), id: 0, createdAt: "" });
+        const all = await store.decisions();
+        assert.deepEqual(all.map((d) => d.id), [second.id, other.id, first.id]);
+        assert.ok(first.id < other.id && other.id < second.id);
+        assert.deepEqual(all, [second, other, first], "every field, JSON included, reads back as recorded");
+        assert.deepEqual(await store.decisions({ vendorKey: "norinko" }), [second, first]);
+        assert.deepEqual(await store.decisions({ vendorKey: "norinko", limit: 1 }), [second]);
+        assert.deepEqual(await store.decisions({ limit: 2 }), [second, other]);
+        assert.deepEqual(await store.decisions({ vendorKey: "nobody" }), []);
+      }));
+
+    test("a feed is added once per URL and records each poll", () =>
+      withStore(async (store) => {
+        const url = "https://news.example/feed.xml";
+        const { feed, added } = await store.addFeed(url);
+        assert.equal(added, true);
+        assert.match(feed.addedAt, ISO);
+        assert.deepEqual({ ...feed, id: 0, addedAt: "" }, {
+          id: 0,
+          url,
+          title: null,
+          etag: null,
+          lastModified: null,
+          failures: 0,
+          lastError: null,
+          lastPolledAt: null,
+          nextPollAt: null,
+          items: 0,
+          addedAt: "",
+        });
+        const again = await store.addFeed(url);
+        assert.equal(again.added, false);
+        assert.deepEqual(again.feed, feed);
+        const second = (await store.addFeed("https://other.example/rss")).feed;
+        assert.deepEqual((await store.feeds()).map((f) => f.id), [feed.id, second.id], "in the order added");
+
+        await store.updateFeed(feed.id, {
+          title: "Example News",
+          etag: '"abc"',
+          lastModified: "Wed, 01 Jan 2025 00:00:00 GMT",
+          failures: 0,
+          lastError: null,
+          lastPolledAt: "2025-01-01T00:00:00.000Z",
+          nextPollAt: "2025-01-01T01:00:00.000Z",
+        });
+        // A failed poll: the validators stay as they were, the title is not given.
+        await store.updateFeed(feed.id, {
+          etag: '"abc"',
+          lastModified: "Wed, 01 Jan 2025 00:00:00 GMT",
+          failures: 2,
+          lastError: "HTTP 503",
+          lastPolledAt: "2025-01-01T02:00:00.000Z",
+          nextPollAt: "2025-01-01T06:00:00.000Z",
+        });
+        const [polled, untouched] = await store.feeds();
+        assert.deepEqual({ ...polled, addedAt: "" }, {
+          id: feed.id,
+          url,
+          title: "Example News",
+          etag: '"abc"',
+          lastModified: "Wed, 01 Jan 2025 00:00:00 GMT",
+          failures: 2,
+          lastError: "HTTP 503",
+          lastPolledAt: "2025-01-01T02:00:00.000Z",
+          nextPollAt: "2025-01-01T06:00:00.000Z",
+          items: 0,
+          addedAt: "",
+        });
+        assert.deepEqual(untouched, second, "only the polled feed changes");
+        assert.equal((await store.addFeed(url)).feed.failures, 2, "adding again returns the stored feed as it is");
+      }));
+
+    test("a removed feed is hidden; adding it again revives it with its items", () =>
+      withStore(async (store) => {
+        const { documentId } = await store.ingest(reportA.input);
+        const { feed } = await store.addFeed("https://news.example/feed.xml");
+        const other = (await store.addFeed("https://other.example/rss")).feed;
+        await store.recordFeedItem(feed.id, { itemId: "item-1", url: "https://news.example/1", documentId, error: null });
+        assert.equal(await store.removeFeed(feed.id), true);
+        assert.deepEqual((await store.feeds()).map((f) => f.id), [other.id]);
+        assert.equal(await store.removeFeed(feed.id), false, "already removed");
+        assert.equal(await store.removeFeed(9999), false);
+        const revived = await store.addFeed("https://news.example/feed.xml");
+        assert.equal(revived.added, false);
+        assert.equal(revived.feed.id, feed.id);
+        assert.deepEqual((await store.feeds()).map((f) => [f.id, f.items]), [[feed.id, 1], [other.id, 0]]);
+        assert.deepEqual(await store.seenFeedItems(feed.id, ["item-1"]), new Set(["item-1"]));
+      }));
+
+    test("feed items are seen once handled, ingested or failed, per feed", () =>
+      withStore(async (store) => {
+        const { documentId } = await store.ingest(reportA.input);
+        const a = (await store.addFeed("https://a.example/feed")).feed;
+        const b = (await store.addFeed("https://b.example/feed")).feed;
+        assert.deepEqual(await store.seenFeedItems(a.id, ["x", "y"]), new Set());
+        await store.recordFeedItem(a.id, { itemId: "x", url: "https://a.example/x", documentId, error: null });
+        await store.recordFeedItem(a.id, { itemId: "y", url: null, documentId: null, error: "HTTP 404" });
+        await store.recordFeedItem(b.id, { itemId: "z", url: null, documentId: null, error: "no text" });
+        assert.deepEqual(await store.seenFeedItems(a.id, ["x", "y", "z", "w"]), new Set(["x", "y"]));
+        assert.deepEqual(await store.seenFeedItems(b.id, ["x", "y", "z"]), new Set(["z"]));
+        assert.deepEqual(await store.seenFeedItems(a.id, []), new Set());
+        // Handling an item twice (two monitors racing) records it once.
+        await store.recordFeedItem(a.id, { itemId: "x", url: "https://a.example/x", documentId, error: null });
+        assert.deepEqual((await store.feeds()).map((f) => f.items), [2, 1]);
+      }));
+
+    test("watches: an entity or a vendor, once each, from the last claim on", () =>
+      withStore(async (store) => {
+        const vendor = await store.addWatch({ kind: "vendor", vendor: "Norinko", country: "CN", label: "Norinko (vendor list)", author: "ana" });
+        assert.equal(vendor.added, true);
+        assert.match(vendor.watch.createdAt, ISO);
+        assert.deepEqual({ ...vendor.watch, id: 0, createdAt: "" }, {
+          id: 0,
+          kind: "vendor",
+          entityId: null,
+          vendor: "Norinko",
+          country: "CN",
+          label: "Norinko (vendor list)",
+          author: "ana",
+          createdAt: "",
+          sinceClaim: 0,
+        });
+
+        await store.ingest(reportA.input);
+        const [norinco] = await store.entities({ named: "NORINCO" });
+        assert.ok(norinco);
+        const entity = await store.addWatch({ kind: "entity", entityId: norinco.id, label: "Norinco", author: "ben" });
+        assert.equal(entity.added, true);
+        assert.deepEqual(
+          { kind: entity.watch.kind, entityId: entity.watch.entityId, vendor: entity.watch.vendor, sinceClaim: entity.watch.sinceClaim },
+          { kind: "entity", entityId: norinco.id, vendor: null, sinceClaim: await store.lastClaimId() },
+        );
+
+        const again = await store.addWatch({ kind: "entity", entityId: norinco.id, label: "Norinco again", author: "cy" });
+        assert.deepEqual(again, { watch: entity.watch, added: false });
+        assert.deepEqual(await store.addWatch({ kind: "vendor", vendor: "Norinko", country: "CN", label: "x", author: "cy" }), { watch: vendor.watch, added: false });
+
+        await assert.rejects(store.addWatch({ kind: "entity", entityId: 999_999, label: "ghost", author: "ana" }), StoreError);
+        assert.deepEqual((await store.watches()).map((w) => w.id), [vendor.watch.id, entity.watch.id]);
+
+        assert.equal(await store.removeWatch(vendor.watch.id), true);
+        assert.equal(await store.removeWatch(vendor.watch.id), false);
+        assert.equal(await store.removeWatch(999_999), false);
+        assert.deepEqual(await store.watches(), [entity.watch]);
+      }));
+
+    test("alerts: the cursor moves only forward, one alert per watch and claim, newest first", () =>
+      withStore(async (store) => {
+        assert.equal(await store.alertCursor(), 0);
+        await store.ingest(reportA.input);
+        const [norinco] = await store.entities({ named: "NORINCO" });
+        const { watch } = await store.addWatch({ kind: "entity", entityId: norinco!.id, label: "Norinco", author: "ana" });
+        const vendor = (await store.addWatch({ kind: "vendor", vendor: "Rosoboronexport", label: "ROE", author: "ana" })).watch;
+        await store.ingest(reportB.input);
+        const claims = await store.claims();
+        const [c1, c2, c3, c4] = claims.map((c) => c.id) as [number, number, number, number];
+
+        const saved = await store.saveAlerts(
+          [
+            { watchId: watch.id, claimId: c2, reason: "supplier: NORINCO" },
+            { watchId: watch.id, claimId: c3, reason: "supplier: China North Industries Group Corporation Limited" },
+          ],
+          c3,
+        );
+        assert.equal(saved.length, 2);
+        assert.match(saved[0]!.createdAt, ISO);
+        assert.deepEqual({ ...saved[0]!, id: 0, createdAt: "" }, {
+          id: 0,
+          watch: { id: watch.id, kind: "entity", label: "Norinco" },
+          claimId: c2,
+          reason: "supplier: NORINCO",
+          createdAt: "",
+          readAt: null,
+          delivered: [],
+        });
+        assert.equal(await store.alertCursor(), c3);
+
+        const more = await store.saveAlerts(
+          [
+            { watchId: watch.id, claimId: c3, reason: "again" },
+            { watchId: watch.id, claimId: c4, reason: "supplier: Norinco" },
+            { watchId: vendor.id, claimId: c3, reason: "claimant: ROSOBORONEXPORT JSC" },
+          ],
+          c4,
+        );
+        assert.deepEqual(more.map((a) => [a.watch.id, a.claimId, a.reason]), [
+          [watch.id, c4, "supplier: Norinco"],
+          [vendor.id, c3, "claimant: ROSOBORONEXPORT JSC"],
+        ], "the alert for a watch and claim that has one is skipped, another watch's is not");
+        assert.equal(await store.alertCursor(), c4);
+
+        assert.deepEqual(await store.saveAlerts([], c1), []);
+        assert.equal(await store.alertCursor(), c4, "the cursor never moves back");
+
+        const all = await store.alerts();
+        assert.deepEqual(all.map((a) => a.id), [...saved, ...more].map((a) => a.id).reverse());
+        assert.deepEqual(all.find((a) => a.claimId === c3 && a.watch.id === watch.id)?.reason, saved[1]!.reason, "the first alert is kept");
+        assert.deepEqual((await store.alerts({ limit: 1 })).map((a) => a.id), [more[1]!.id]);
+      }));
+
+    test("alerts: read marks count only changes; deliveries list only successful channels", () =>
+      withStore(async (store) => {
+        await store.ingest(reportA.input);
+        const [norinco] = await store.entities({ named: "NORINCO" });
+        const { watch } = await store.addWatch({ kind: "entity", entityId: norinco!.id, label: "Norinco", author: "ana" });
+        const claims = await store.claims();
+        const [a1, a2, a3] = await store.saveAlerts(claims.map((c) => ({ watchId: watch.id, claimId: c.id, reason: "party" })), claims[2]!.id);
+        assert.ok(a1 && a2 && a3);
+        const ids = async (filter?: Parameters<Store["alerts"]>[0]) => (await store.alerts(filter)).map((a) => a.id);
+
+        assert.equal(await store.markAlertsRead([a1.id]), 1);
+        assert.equal(await store.markAlertsRead([a1.id, a2.id, a2.id]), 1, "an alert already read does not count");
+        assert.equal(await store.markAlertsRead([a1.id, a2.id, 999_999]), 0);
+        assert.equal(await store.markAlertsRead([]), 0);
+        assert.deepEqual(await ids({ unread: true }), [a3.id]);
+        const read = (await store.alerts()).find((a) => a.id === a1.id);
+        assert.match(read?.readAt ?? "", ISO);
+
+        await store.recordDeliveries([a1.id, a2.id], "webhook", true, null);
+        await store.recordDeliveries([a1.id, a3.id], "email", false, "smtp: connection refused");
+        const delivered = async () => new Map((await store.alerts()).map((a) => [a.id, [...a.delivered].sort()]));
+        assert.deepEqual(await delivered(), new Map([[a1.id, ["webhook"]], [a2.id, ["webhook"]], [a3.id, []]]));
+        assert.deepEqual(await ids({ undelivered: "webhook" }), [a3.id]);
+        assert.deepEqual(await ids({ undelivered: "email" }), [a3.id, a2.id, a1.id]);
+
+        // A retry that succeeds counts; a later failure does not undo a delivery.
+        await store.recordDeliveries([a1.id], "email", true, null);
+        await store.recordDeliveries([a1.id], "webhook", false, "HTTP 500");
+        assert.deepEqual((await delivered()).get(a1.id), ["email", "webhook"]);
+        assert.deepEqual(await ids({ undelivered: "email" }), [a3.id, a2.id]);
+        assert.deepEqual(await ids({ undelivered: "webhook", unread: true }), [a3.id]);
+        assert.deepEqual(await ids({ undelivered: "email", unread: true }), [a3.id]);
+      }));
+  });
 }
 
 /**
@@ -731,6 +989,51 @@ function namesReport(id: string, entities: ExtractedEntity[]) {
     mentions: entities.map((e) => mention(text, e.name, e.id)),
     transfers: [],
   });
+}
+
+/** A decision about a vendor with one match and one graded relation, quote and denial included. */
+function decisionInput(vendor: string, vendorKey: string, decision: Decision): VendorDecisionInput {
+  return {
+    vendor,
+    vendorKey,
+    country: "CN",
+    decision,
+    reason: "supplies the Myanmar military (B2, 3 sources)",
+    author: "ana",
+    tier: "high",
+    rule: "tier/high-credible-embargoed",
+    matches: [{ entityId: 7, name: "China North Industries Group Corporation Limited", score: 0.93 }],
+    evidence: [
+      {
+        entityId: 7,
+        supplier: "Norinco",
+        recipient: "Myanmar Air Force",
+        recipientCountry: "MM",
+        items: ["small arms", "air-defence radars"],
+        credibility: 2,
+        credibilityLabel: "probably true",
+        reliability: "B",
+        grade: "B2",
+        independentSources: 3,
+        claims: 5,
+        denials: 1,
+        accusedDenials: 1,
+        firstReported: "2021-02-01",
+        lastReported: null,
+        quote: {
+          claimId: 41,
+          documentId: 12,
+          text: "Норинко поставила «винтовки» армии, \"said\" officials — 中国北方工业公司.",
+          stance: "asserted",
+          publisher: "Reuters",
+          published: "2023-06-10",
+          url: "https://example.org/a?x=1&y=2",
+        },
+        denial: { claimId: 42, documentId: null, text: "NORINCO denied it.", stance: "denied", publisher: null, published: null, url: null },
+        explanation: "three independent sources, one denial by the accused",
+      },
+    ],
+  };
 }
 
 // ---------------------------------------------------------------------------------------

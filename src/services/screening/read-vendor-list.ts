@@ -41,6 +41,7 @@ export function vendorListFormat(fileName: string): VendorListFormat | undefined
 
 export function readVendorList(bytes: Uint8Array, label: string, format?: VendorListFormat): VendorList {
   if (bytes.length > MAX_VENDOR_LIST_BYTES) throw new InputError(`${label} is larger than ${MAX_VENDOR_LIST_BYTES / 1024 / 1024} MB; split the list`);
+  if (bytes.length === 0) throw new InputError(`${label} is empty`);
   const kind = format ?? vendorListFormat(label) ?? sniff(bytes);
   const rows = kind === "xlsx" ? xlsxRows(bytes, label) : kind === "jsonl" ? jsonlRows(text(bytes, label), label) : csvRows(text(bytes, label), label);
   const warnings: string[] = [];
@@ -95,7 +96,8 @@ function withHeader(header: readonly string[], label: string): string[] {
 }
 
 function csvRows(source: string, label: string): Row[] {
-  const firstLine = source.slice(0, source.search(/\r?\n|$/));
+  // The header decides the delimiter; blank lines before it are skipped like any other.
+  const firstLine = /^[^\r\n]*\S[^\r\n]*/m.exec(source)?.[0] ?? "";
   const delimiter = [",", ";", "\t"].map((d) => [d, firstLine.split(d).length] as const).sort((a, b) => b[1] - a[1])[0]![0];
   const records = parseCsv(source, delimiter, label);
   if (records.length === 0) throw new InputError(`${label} is empty`);
@@ -176,20 +178,38 @@ function jsonlRows(source: string, label: string): Row[] {
 type SheetJs = typeof import("@e965/xlsx");
 let sheetJs: SheetJs | undefined;
 
+/** A zip archive (.xlsx) or an OLE2 compound file (.xls, or an .xlsx saved with a password). */
+function looksLikeWorkbook(bytes: Uint8Array): boolean {
+  const starts = (sig: readonly number[]) => sig.every((b, i) => bytes[i] === b);
+  return starts([0x50, 0x4b]) || starts([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+}
+
 function xlsxRows(bytes: Uint8Array, label: string): Row[] {
+  // SheetJS reads nearly any bytes as some sheet (text as CSV, binary as a cell of
+  // garbage), which would end in a "no name column" listing that garbage.
+  if (!looksLikeWorkbook(bytes)) throw new InputError(`${label} is not a readable Excel workbook (it is not an .xlsx or .xls file)`);
   sheetJs ??= createRequire(import.meta.url)("@e965/xlsx") as SheetJs;
   let table: unknown[][];
+  let firstRow = 0;
   try {
     const book = sheetJs.read(bytes, { type: "buffer", cellDates: false, dense: true });
     const first = book.SheetNames[0];
     if (first === undefined) throw new Error("the workbook has no sheets");
-    table = sheetJs.utils.sheet_to_json<unknown[]>(book.Sheets[first]!, { header: 1, raw: false, defval: "", blankrows: true });
+    const sheet = book.Sheets[first]!;
+    // The table starts at the sheet's used range, not necessarily at row 1.
+    if (sheet["!ref"] !== undefined) firstRow = sheetJs.utils.decode_range(sheet["!ref"]).s.r;
+    table = sheetJs.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: false, defval: "", blankrows: true });
   } catch (e) {
     throw new InputError(`${label} is not a readable Excel workbook (${(e as Error).message.split("\n")[0]})`);
   }
-  if (table.length === 0) throw new InputError(`${label} is empty`);
-  const names = withHeader(table[0]!.map((c) => String(c ?? "")), label);
-  return table.slice(1).map((cells, i) => ({ line: i + 2, fields: Object.fromEntries(names.map((n, j) => [n, String(cells[j] ?? "")])) }));
+  // Empty rows above the header are skipped, as blank lines are in CSV.
+  const headerIndex = table.findIndex((cells) => cells.some((c) => String(c ?? "").trim() !== ""));
+  if (headerIndex < 0) throw new InputError(`${label} is empty`);
+  const names = withHeader(table[headerIndex]!.map((c) => String(c ?? "")), label);
+  return table.slice(headerIndex + 1).map((cells, i) => ({
+    line: firstRow + headerIndex + i + 2,
+    fields: Object.fromEntries(names.map((n, j) => [n, String(cells[j] ?? "")])),
+  }));
 }
 
 let countryIndex: Map<string, string> | undefined;
