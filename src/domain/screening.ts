@@ -10,7 +10,7 @@ import type { Stance } from "./types.ts";
 /** One row of a vendor list. */
 export interface Vendor {
   name: string;
-  /** ISO alpha-2 when the list gave a country we know; otherwise what it gave, or null. */
+  /** ISO alpha-2 of the country the list gave; null when it gave none or one we do not know (never a guess). */
   country: string | null;
   website: string | null;
   /** Registry numbers, LEIs and the like, as given. */
@@ -127,7 +127,7 @@ export interface ScreeningResult {
   tier: RiskTier;
   /** Id and sentence of the tier rule that applied. */
   rule: { id: string; reason: string };
-  /** Candidates, best first; weak ones are left out. */
+  /** Candidates, best first, at most five; those scoring under 0.1 are left out. */
   matches: VendorMatch[];
   /** Supplier relations of the matched entities, best graded first. */
   evidence: VendorEvidence[];

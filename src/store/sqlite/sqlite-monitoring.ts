@@ -321,7 +321,11 @@ export function markAlertsRead(db: Database.Database, ids: readonly number[]): n
 export function recordDeliveries(db: Database.Database, alertIds: readonly number[], channel: DeliveryChannel, ok: boolean, error: string | null): void {
   const stmt = db.prepare<SqlValue[]>("INSERT INTO alert_deliveries (alert_id, channel, ok, error, at) VALUES (?, ?, ?, ?, ?)");
   const at = now();
-  db.transaction(() => {
-    for (const id of alertIds) stmt.run(id, channel, ok ? 1 : 0, error, at);
-  }).immediate();
+  try {
+    db.transaction(() => {
+      for (const id of alertIds) stmt.run(id, channel, ok ? 1 : 0, error, at);
+    }).immediate();
+  } catch (e) {
+    throw fail(`record the ${channel} delivery of alerts ${alertIds.join(", ")}`, e);
+  }
 }
