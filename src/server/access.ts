@@ -1,7 +1,8 @@
 /**
  * Who is asking: a bearer token checked against the store, turned into a role. Reads
  * (GET) need a viewer token unless the server runs with anonymous reads; every write
- * needs an analyst token (analysts ingest and judge; admins may do everything).
+ * needs an analyst token (analysts ingest and judge; admins may do everything). A few
+ * confidential reads need a token always (see `CONFIDENTIAL_READS`).
  */
 import type { MiddlewareHandler } from "hono";
 import { roleAllows, type AccessRole } from "../domain/access-role.ts";
@@ -38,12 +39,33 @@ export interface AccessOptions {
 
 const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/**
+ * A compliance team's own business: the vendors it screens, what it decided about them
+ * and the alerts its watches raise. These need a token even on a server that lets
+ * anyone read the evidence graph, since a vendor list says whom a firm buys from.
+ * Screening is a POST only because a list does not fit in a URL; it writes nothing,
+ * so a viewer may send it.
+ */
+const CONFIDENTIAL_READS: ReadonlyArray<readonly [method: string, path: string]> = [
+  ["POST", "/api/screenings"],
+  ["GET", "/api/decisions"],
+  ["HEAD", "/api/decisions"],
+  ["GET", "/api/alerts"],
+  ["HEAD", "/api/alerts"],
+];
+
+/** The role a request needs, and whether an anonymous caller may send it when the server allows anonymous reads. */
+function accessNeeded(method: string, path: string): { role: AccessRole; anonymous: boolean } {
+  if (CONFIDENTIAL_READS.some(([m, p]) => m === method && p === path)) return { role: "viewer", anonymous: false };
+  return READ_METHODS.has(method) ? { role: "viewer", anonymous: true } : { role: "analyst", anonymous: false };
+}
+
 export function accessControl(opts: AccessOptions): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
-    const needed: AccessRole = READ_METHODS.has(c.req.method) ? "viewer" : "analyst";
+    const { role: needed, anonymous } = accessNeeded(c.req.method, c.req.path);
     const header = c.req.header("authorization");
     if (header === undefined) {
-      if (needed === "viewer" && opts.allowAnonymousReads) {
+      if (anonymous && opts.allowAnonymousReads) {
         c.set("caller", undefined);
         return next();
       }

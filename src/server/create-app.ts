@@ -12,13 +12,16 @@ import { HttpProblem } from "./http-problem.ts";
 import { OPENAPI_DOCUMENT } from "./openapi.ts";
 import { jsonResponse } from "./presenters/json-response.ts";
 import { problemResponse } from "./presenters/problem-response.ts";
+import { alertsRoutes } from "./routes/alerts/handler.ts";
 import { claimsRoutes } from "./routes/claims/handler.ts";
+import { decisionsRoutes } from "./routes/decisions/handler.ts";
 import { documentsRoutes } from "./routes/documents/handler.ts";
 import { entitiesRoutes } from "./routes/entities/handler.ts";
 import { ingestRoutes } from "./routes/ingest/handler.ts";
 import { judgementsRoutes } from "./routes/judgements/handler.ts";
 import { relationsRoutes } from "./routes/relations/handler.ts";
 import { reviewsRoutes } from "./routes/reviews/handler.ts";
+import { screeningsRoutes } from "./routes/screenings/handler.ts";
 import { searchRoutes } from "./routes/search/handler.ts";
 import { sourcesRoutes } from "./routes/sources/handler.ts";
 import { WEB_CSP, webAppRoutes } from "./web-app.ts";
@@ -61,7 +64,7 @@ export function createApp(store: Store, opts: AppOptions): Hono<ApiEnv> {
     "/api/*",
     bodyLimit({ maxSize: maxBytes, onError: () => problemResponse(413, `the request body is larger than ${maxBytes} bytes`) }),
   );
-  for (const routes of [entitiesRoutes, relationsRoutes, claimsRoutes, documentsRoutes, sourcesRoutes, searchRoutes, judgementsRoutes, reviewsRoutes]) {
+  for (const routes of [entitiesRoutes, relationsRoutes, claimsRoutes, documentsRoutes, sourcesRoutes, searchRoutes, judgementsRoutes, reviewsRoutes, screeningsRoutes, decisionsRoutes, alertsRoutes]) {
     app.route("/api", routes(store));
   }
   app.route("/api", ingestRoutes(store, { allowPrivateFetch: opts.allowPrivateFetch === true }));

@@ -13,4 +13,4 @@ export class HttpProblem extends Error {
 }
 
 /** The statuses the API answers with a problem document. */
-export type ProblemStatus = 400 | 401 | 403 | 404 | 413 | 500;
+export type ProblemStatus = 400 | 401 | 403 | 404 | 413 | 415 | 500;

@@ -3,7 +3,10 @@
  * says what a client may rely on, not whatever a generator infers. A test checks that
  * every route the app serves is described here.
  */
+import { ALERT_OPENAPI_PATHS } from "./routes/alerts/openapi-paths.ts";
+import { DECISION_OPENAPI_PATHS } from "./routes/decisions/openapi-paths.ts";
 import { INGEST_OPENAPI_PATHS } from "./routes/ingest/openapi-paths.ts";
+import { SCREENING_OPENAPI_PATHS } from "./routes/screenings/openapi-paths.ts";
 
 const problem = { description: "Problem (RFC 9457)", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } };
 const ok = (description: string) => ({ description, content: { "application/json": { schema: { type: "object" } } } });
@@ -73,6 +76,9 @@ export const OPENAPI_DOCUMENT = {
   },
   paths: {
     ...INGEST_OPENAPI_PATHS,
+    ...SCREENING_OPENAPI_PATHS,
+    ...DECISION_OPENAPI_PATHS,
+    ...ALERT_OPENAPI_PATHS,
     "/api/openapi.json": { get: { summary: "This document", security: [{}], responses: { "200": ok("OpenAPI 3.1 document") } } },
     "/api/entities": {
       get: {

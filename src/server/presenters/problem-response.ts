@@ -13,6 +13,7 @@ export const PROBLEM_TITLES: Readonly<Record<ProblemStatus, string>> = {
   403: "Forbidden",
   404: "Not Found",
   413: "Content Too Large",
+  415: "Unsupported Media Type",
   500: "Internal Server Error",
 };
 
