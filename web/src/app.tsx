@@ -1,15 +1,21 @@
 /** The shell: navigation, the bearer token box, and the scene for the current hash route. */
 import { useState } from "react";
-import { getToken, setToken } from "./api.ts";
+import { api, getToken, setToken } from "./api.ts";
 import { href, useRoute } from "./router.ts";
+import { useLoad } from "./use-load.ts";
 import { AuditScene } from "./scenes/audit-scene.tsx";
 import { ClaimScene } from "./scenes/claim-scene.tsx";
 import { DocumentScene } from "./scenes/document-scene.tsx";
 import { EntityScene } from "./scenes/entity-scene.tsx";
+import { InboxScene } from "./scenes/inbox-scene.tsx";
 import { IngestScene } from "./scenes/ingest-scene.tsx";
 import { RelationScene } from "./scenes/relation-scene.tsx";
 import { ReviewScene } from "./scenes/review-scene.tsx";
+import { ScreeningScene } from "./scenes/screening-scene.tsx";
 import { SearchScene } from "./scenes/search-scene.tsx";
+
+/** The inbox count stops here ("100+"): enough to say there is a backlog without fetching all of it. */
+const UNREAD_SHOWN = 100;
 
 export function App() {
   const route = useRoute();
@@ -17,6 +23,12 @@ export function App() {
   const [draft, setDraft] = useState("");
   const signedIn = token !== "";
   const [scene, a, b] = route.parts;
+  // Fetched again on every change of scene, so the count follows what the monitor raised meanwhile.
+  const unread = useLoad(
+    () => (signedIn ? api.alerts({ unread: true, limit: UNREAD_SHOWN }) : Promise.resolve({ items: [] })),
+    `${token}|${route.parts.join("/")}`,
+  );
+  const unreadCount = unread.data?.items.length ?? 0;
   const num = (v: string | undefined) => (v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined);
   let body;
   if (scene === "entity" && num(a)) body = <EntityScene key={a} id={num(a)!} />;
@@ -26,6 +38,8 @@ export function App() {
   else if (scene === "review") body = <ReviewScene canReview={signedIn} />;
   else if (scene === "audit") body = <AuditScene canReview={signedIn} />;
   else if (scene === "ingest") body = <IngestScene canWrite={signedIn} />;
+  else if (scene === "screening") body = <ScreeningScene signedIn={signedIn} />;
+  else if (scene === "inbox") body = <InboxScene signedIn={signedIn} onChanged={unread.reload} />;
   else body = <SearchScene key={route.query.get("q") ?? ""} initial={route.query.get("q") ?? ""} />;
   return (
     <>
@@ -36,6 +50,10 @@ export function App() {
           <a href={href.review()}>Review</a>
           <a href={href.audit()}>Audit log</a>
           <a href={href.ingest()}>Add reports</a>
+          <a href={href.screening()}>Screening</a>
+          <a href={href.inbox()} data-testid="inbox-link">
+            Inbox{unreadCount > 0 && <span className="count" title="unread alerts">{unreadCount >= UNREAD_SHOWN ? `${UNREAD_SHOWN}+` : unreadCount}</span>}
+          </a>
         </nav>
         <form
           className="token"

@@ -31,4 +31,6 @@ export const href = {
   review: () => "#/review",
   audit: () => "#/audit",
   ingest: () => "#/ingest",
+  screening: () => "#/screening",
+  inbox: () => "#/inbox",
 };
