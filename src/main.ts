@@ -1,4 +1,3 @@
-import { UsageError } from "./domain/errors.ts";
 import type { Store } from "./store/store.ts";
 import { openSqliteStore } from "./store/sqlite/sqlite-store.ts";
 
@@ -7,10 +6,15 @@ export const DEFAULT_DB = "armstrace.db";
 
 /**
  * The composition root: the one place that picks a storage backend from a
- * location. A file path (or `sqlite:` prefix) opens the embedded SQLite store.
+ * location. A `postgres://` or `postgresql://` URL opens the PostgreSQL store (loaded
+ * only then, so SQLite-only use never loads the driver); a file path (or `sqlite:`
+ * prefix) opens the embedded SQLite store.
  */
 export async function openStore(location: string | undefined): Promise<Store> {
   const loc = location || process.env["ARMSTRACE_DB"] || DEFAULT_DB;
-  if (/^postgres(?:ql)?:\/\//.test(loc)) throw new UsageError("PostgreSQL stores are not supported by this build; use a SQLite file path");
+  if (/^postgres(?:ql)?:\/\//i.test(loc)) {
+    const { openPostgresStore } = await import("./store/postgres/postgres-store.ts");
+    return openPostgresStore(loc);
+  }
   return openSqliteStore(loc.replace(/^sqlite:/, ""));
 }
