@@ -1,4 +1,4 @@
-import { test } from "node:test";
+import { test as nodeTest } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
@@ -10,12 +10,18 @@ import { openSqliteStore } from "./sqlite-store.ts";
 import { SQLITE_MIGRATIONS, migrateSqlite } from "./sqlite-migrations.ts";
 import { contentHash } from "../../domain/content-hash.ts";
 import { nameKeysRules } from "../../domain/name-keys.ts";
+import { storesUnderTest } from "../../../test/support/stores-under-test.ts";
+
+// Runs unless STORES names other backends only (a run of just the PostgreSQL suite).
+const underTest = storesUnderTest().includes("sqlite");
+const test = underTest ? nodeTest : nodeTest.skip;
 
 function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), "armstrace-"));
 }
 
-runStoreContract("sqlite", async () => {
+if (!underTest) nodeTest("sqlite store", { skip: "STORES does not include sqlite" }, () => {});
+else runStoreContract("sqlite", async () => {
   const dir = tempDir();
   const file = path.join(dir, "armstrace.db");
   return {
