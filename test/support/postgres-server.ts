@@ -146,6 +146,13 @@ export async function startPostgres(): Promise<PostgresServer> {
       return {
         url: `postgres://postgres@127.0.0.1:${port}/${name}`,
         drop: async () => {
+          // A pool's end() returns before its sockets are closed; give them a moment, since
+          // FORCE would answer a closing connection with an error its client may not handle.
+          for (let i = 0; i < 100; i++) {
+            const open = await admin.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1", [name]);
+            if ((open.rows[0]?.n ?? 0) === 0) break;
+            await new Promise((resolve) => setTimeout(resolve, 20));
+          }
           await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
         },
       };

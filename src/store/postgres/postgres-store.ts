@@ -84,8 +84,10 @@ export async function openPostgresStore(url: string): Promise<Store> {
     // A CLI run ends when its work does, not when idle connections time out.
     allowExitOnIdle: true,
   });
-  // An idle connection dropped by the server must not crash the process; the next query reports it.
+  // A connection dropped by the server (a restart, or while closing) must not crash the
+  // process through an unhandled 'error' event; a query on it still rejects and reports it.
   pool.on("error", () => undefined);
+  pool.on("connect", (client) => client.on("error", () => undefined));
   const clean = (error: unknown) => scrub(reason(error), password);
   try {
     const client = await pool.connect();
