@@ -55,7 +55,7 @@ export function nameProfile(name: string): NameProfile {
   const text = name.normalize("NFKC");
   const all = nameWords(text);
   const kept = stripLegalForms(all);
-  const words = latinWordsOf(kept);
+  const words = dropTrailingForms(latinWordsOf(kept));
   const ascii = asciiOf(kept);
   return {
     name,
@@ -67,6 +67,35 @@ export function nameProfile(name: string): NameProfile {
     initials: initialsOf(asciiOf(all), ascii),
     script: scriptOf(text),
   };
+}
+
+/**
+ * Legal-form words the shared list lacks or a typo hides ("(Pvt) Ltd", "ASA",
+ * "Corportion"): dropped from the end of a name for screening only, so they neither
+ * count as a distinctive word nor change the stored name keys.
+ */
+const TRAILING_FORMS = new Set(["private", "pvt", "p", "asa", "as", "ab", "oy", "pte", "pty", "bhd", "sdn", "ltda", "sas", "srl", "kg", "spa", "sa", "ltd", "limited", "inc", "llc", "co", "corp"]);
+const LONG_FORMS = ["korporation", "corporation", "limited", "incorporated", "kompany", "company"];
+
+function dropTrailingForms(words: string[]): string[] {
+  const out = [...words];
+  while (out.length > 1) {
+    const last = out[out.length - 1]!;
+    const typo = last.length >= 6 && LONG_FORMS.some((f) => Math.abs(f.length - last.length) <= 1 && sameLetters(f, last));
+    if (!TRAILING_FORMS.has(last) && !typo) break;
+    out.pop();
+  }
+  return out;
+}
+
+/** The same letters give or take one, in any order: a legal form typed in a hurry. */
+function sameLetters(a: string, b: string): boolean {
+  const count = new Map<string, number>();
+  for (const ch of a) count.set(ch, (count.get(ch) ?? 0) + 1);
+  for (const ch of b) count.set(ch, (count.get(ch) ?? 0) - 1);
+  let off = 0;
+  for (const n of count.values()) off += Math.abs(n);
+  return off <= 1 && a[0] === b[0];
 }
 
 /** Words in Latin letters as written: not folded, so initials stay the letters people use. */

@@ -39,15 +39,21 @@ const PRIOR = -5.5;
 const NAME_WEIGHT = 9.5;
 const SAME_KEY = 0.8;
 const COUNTRY_AGREES = 1.0;
-const COUNTRY_DIFFERS = -2.5;
+const COUNTRY_DIFFERS = -3.5;
 const LEGAL_FORM_WEIGHT = 0.4;
 const WEBSITE_AGREES = 3.0;
 const ACRONYM_CONFLICT = -1.5;
 /** The name similarity a brand or acronym fit counts as. */
 const BRAND_LEVEL = 0.85;
 const ACRONYM_LEVEL = 0.8;
+/** What a vendor's initials spelling the entity's acronym counts as: a hint, never a match by itself. */
+const INITIALS_LEVEL = 0.45;
 /** A name of one word of three letters or fewer says little alone: its similarity counts at most this. */
 const SHORT_NAME_CAP = 0.75;
+/** A name made of common words only ("Instrument Design Bureau") fits many firms: its similarity counts at most this. */
+const COMMON_NAME_CAP = 0.85;
+/** A short name inside a vendor name that adds a word of its own trade. */
+const SHORT_WITH_TRADE_CAP = 0.5;
 /** Names a word may index before it is too common to fetch candidates by on its own. */
 const COMMON_POSTINGS = 2000;
 /** Names compared in full per vendor: the ones sharing the most weight of its words. */
@@ -109,13 +115,14 @@ export class VendorMatcher {
     for (const at of this.candidates(profile)) {
       const name = this.names[at]!;
       const features = this.compare(profile, name.profile, vendor, this.entities[name.entity]!);
-      const logit = PRIOR + features.reduce((s, f) => s + f.weight, 0);
+      const hit = { logit: PRIOR + features.reduce((s, f) => s + f.weight, 0), name, features };
+      // Checked per name, so a name rejected as a mere acronym leaves the entity's other names in the running.
+      this.checkAcronymConflict(profile, name.entity, hit);
       const known = best.get(name.entity);
-      if (known === undefined || logit > known.logit) best.set(name.entity, { logit, name, features });
+      if (known === undefined || hit.logit > known.logit) best.set(name.entity, hit);
     }
     const out: VendorMatch[] = [];
     for (const [i, hit] of best) {
-      this.checkAcronymConflict(profile, i, hit);
       const score = toScore(hit.logit);
       if (score < REPORTED_MATCH) continue;
       const e = this.entities[i]!;
@@ -154,9 +161,16 @@ export class VendorMatcher {
     const features: MatchFeature[] = [];
     const align = alignWords(v.words, e.words, this.weights);
     let similarity = v.compact === e.compact ? 1 : align.jaccard;
-    const short = (p: NameProfile) => p.words.length === 1 && p.compact.length <= 3;
+    // A name of one short word, or of common words only ("Instrument Design Bureau"), says little alone.
+    const common = (p: NameProfile) => p.words.every((w) => this.weights.isWeak(w));
+    // Length as written: "RTX" is three letters even though folding spells it "rtks".
+    const short = (p: NameProfile) => p.words.length === 1 && ((p.acronym ?? p.compact).length <= 3 || common(p));
     const capped = short(v) || short(e);
-    if (capped) similarity = Math.min(similarity, SHORT_NAME_CAP);
+    if (capped) {
+      // Three letters and a trade word ("OAK Textiles") name another business than the three letters alone.
+      const trade = short(e) && align.unmatchedVendor.some((w) => !this.weights.isWeak(w));
+      similarity = Math.min(similarity, trade ? SHORT_WITH_TRADE_CAP : SHORT_NAME_CAP);
+    } else if (common(v) || common(e)) similarity = Math.min(similarity, COMMON_NAME_CAP);
     const sameKey = v.compact === e.compact || v.keys.some((k) => e.keys.includes(k));
     const nameWeight = NAME_WEIGHT * similarity + (sameKey && !capped ? SAME_KEY : 0);
     const crossScript = v.script !== e.script;
@@ -176,7 +190,10 @@ export class VendorMatcher {
     } else features.push({ feature: "brand", value: brand === null ? 0 : round(brand.coverage), weight: 0, detail: brand === null ? "neither name is the other's brand" : brand.detail });
 
     const acronym = acronymFit(v, e);
-    const level = acronym === null ? 0 : (acronym.letters <= 3 ? ACRONYM_LEVEL - 0.1 : ACRONYM_LEVEL) * acronym.value;
+    // Initials collide by chance: a vendor's words whose initials spell an acronym the
+    // entity goes by only hint at it; a vendor written as the acronym of the entity's
+    // full name says more.
+    const level = acronym === null ? 0 : acronym.vendorIsAcronym ? (acronym.letters <= 3 ? ACRONYM_LEVEL - 0.1 : ACRONYM_LEVEL) * acronym.value : INITIALS_LEVEL;
     if (acronym !== null && similarity < level) {
       features.push({ feature: "acronym", value: acronym.value, weight: round(NAME_WEIGHT * (level - similarity)), detail: acronym.detail });
     } else features.push({ feature: "acronym", value: acronym?.value ?? 0, weight: 0, detail: acronym?.detail ?? "no acronym of the other name" });
@@ -271,12 +288,41 @@ function editDistanceAtMostOne(a: string, b: string): boolean {
 }
 
 /** How alike two words are: 1 the same, less for a typo or an abbreviation, 0 otherwise. */
+/**
+ * How alike two words are: 1 the same, less for a typo or an abbreviation, 0 otherwise.
+ * One edit in a short word makes another word more often than a typo ("Altem",
+ * "Altec"), so it counts less than in a long one; long words forgive two edits, since
+ * spelling folding can turn one slip into two ("Tecnhology").
+ */
 function wordSimilarity(a: string, b: string): number {
   if (a === b) return 1;
   const shorter = Math.min(a.length, b.length);
-  if (shorter >= 4 && editDistanceAtMostOne(a, b)) return 0.85;
+  if (shorter >= 4 && editDistanceAtMostOne(a, b)) return shorter >= 8 ? 0.85 : shorter >= 6 ? 0.8 : 0.65;
+  if (shorter >= 8 && Math.abs(a.length - b.length) <= 2 && osaDistance(a, b, 2) <= 2) return 0.7;
   if (shorter >= 4 && (a.startsWith(b) || b.startsWith(a))) return 0.6;
   return 0;
+}
+
+/** Optimal string alignment distance (edits and neighbour swaps), giving up past `max`. */
+function osaDistance(a: string, b: string, max: number): number {
+  const prev2: number[] = new Array<number>(b.length + 1).fill(0);
+  let prev: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let before = prev2;
+  for (let i = 1; i <= a.length; i++) {
+    const row: number[] = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      row.push(d);
+      best = Math.min(best, d);
+    }
+    if (best > max) return max + 1;
+    before = prev;
+    prev = row;
+  }
+  return prev[b.length]!;
 }
 
 interface Alignment {
@@ -291,7 +337,13 @@ interface Alignment {
 }
 
 /** Pairs each word with its best counterpart (rarest words first) and weighs what they share. */
+/**
+ * Word weights are squared here: a rare word that only one side has should outweigh
+ * several common words both share ("China Aerospace Dunmore and Technology" is not
+ * the China Aerospace Science and Technology Corporation).
+ */
 function alignWords(vWords: readonly string[], eWords: readonly string[], weights: WordWeights): Alignment {
+  const w2 = (word: string) => weights.weight(word) ** 2;
   const vs = [...new Set(vWords)].sort((a, b) => weights.weight(b) - weights.weight(a));
   const es = [...new Set(eWords)];
   const used = new Set<number>();
@@ -307,10 +359,10 @@ function alignWords(vWords: readonly string[], eWords: readonly string[], weight
     });
     if (bestAt < 0) { unmatchedVendor.push(w); continue; }
     used.add(bestAt);
-    shared += bestSim * (weights.weight(w) + weights.weight(es[bestAt]!)) / 2;
+    shared += bestSim * (w2(w) + w2(es[bestAt]!)) / 2;
   }
-  const vendorWeight = vs.reduce((s, w) => s + weights.weight(w), 0);
-  const entityWeight = es.reduce((s, w) => s + weights.weight(w), 0);
+  const vendorWeight = vs.reduce((s, w) => s + w2(w), 0);
+  const entityWeight = es.reduce((s, w) => s + w2(w), 0);
   const union = vendorWeight + entityWeight - shared;
   return {
     jaccard: union <= 0 ? 0 : shared / union,
@@ -332,8 +384,9 @@ function brandFit(v: NameProfile, e: NameProfile, a: Alignment, weights: WordWei
   if (shortWeight <= 0) return null;
   const coverage = Math.min(1, a.shared / shortWeight);
   const extra = vendorShorter ? a.unmatchedEntity : a.unmatchedVendor;
-  const brandWords = (vendorShorter ? v.words : e.words).filter((w) => !weights.isWeak(w));
-  if (coverage < 0.9 || extra.length === 0 || brandWords.length === 0 || !extra.every((w) => weights.isWeak(w))) return null;
+  const leftOver = vendorShorter ? a.unmatchedVendor : a.unmatchedEntity;
+  const brandWords = (vendorShorter ? v.words : e.words).filter((w) => weights.isDistinctive(w));
+  if (coverage < 0.9 || leftOver.length > 0 || extra.length === 0 || brandWords.length === 0 || !extra.every((w) => weights.isWeak(w))) return null;
   const [brand, company] = vendorShorter ? [v, e] : [e, v];
   return { coverage, detail: `"${brand.name}" is the distinctive part of "${company.name}" (the rest: ${extra.join(", ")})` };
 }
@@ -343,12 +396,13 @@ function brandFit(v: NameProfile, e: NameProfile, a: Alignment, weights: WordWei
  * Technology Center"), or the first letters of each word run together ("NORINCO" for
  * "China North Industries Corporation", a place or filler word skipped).
  */
-function acronymFit(v: NameProfile, e: NameProfile): { value: number; letters: number; detail: string } | null {
+function acronymFit(v: NameProfile, e: NameProfile): { value: number; letters: number; vendorIsAcronym: boolean; detail: string } | null {
   const fit = (acronym: NameProfile, full: NameProfile) => {
+    const vendorIsAcronym = acronym === v;
     if (acronym.acronym === null || full.words.length < 2 || acronym.acronym.length < 2) return null;
     const letters = acronym.acronym;
-    if (full.initials.includes(letters)) return { value: 1, letters: letters.length, detail: `${letters.toUpperCase()} = initials of "${full.name}"` };
-    if (letters.length >= 4 && syllabic(letters, full.words)) return { value: 0.9, letters: letters.length, detail: `${letters.toUpperCase()} = word beginnings of "${full.name}"` };
+    if (full.initials.includes(letters)) return { value: 1, letters: letters.length, vendorIsAcronym, detail: `${letters.toUpperCase()} = initials of "${full.name}"` };
+    if (letters.length >= 4 && syllabic(letters, full.words)) return { value: 0.9, letters: letters.length, vendorIsAcronym, detail: `${letters.toUpperCase()} = word beginnings of "${full.name}"` };
     return null;
   };
   return fit(v, e) ?? fit(e, v);

@@ -20,6 +20,13 @@ export interface WordWeights {
    * ("SZ DJI Technology" is DJI; "CEC Telecom" is not CEC).
    */
   isWeak(word: string): boolean;
+  /**
+   * Whether a word can be a brand: not a place, a general business word or an
+   * abbreviation of one or two letters, and not in so many names that it must be a
+   * word of the trade ("electronics"). The bar is higher than `isWeak`'s: a famous
+   * brand is in many exhibitors' names ("Thales ...") and is still a brand.
+   */
+  isDistinctive(word: string): boolean;
 }
 
 /**
@@ -34,6 +41,14 @@ const GENERIC = new Set(([
   "solutions", "systems", "trading", "trade", "company", "corporation", "and",
   "manufacturing", "products", "services", "research", "institute", "scientific",
 ]).map(foldSpelling));
+
+/** One or two letters ("SZ", "P"): an abbreviation beside a name; "3D" is not one. */
+function shortAbbreviation(word: string): boolean {
+  return word.length <= 2 && /^[a-z]+$/.test(word);
+}
+
+/** Share of organisation names beyond which a word is a word of the trade, not a brand. */
+const TRADE_SHARE = 0.005;
 
 /** Share of organisation names a word must appear in to count as a common business word. */
 const COMMON_SHARE = 0.0015;
@@ -97,8 +112,11 @@ export function wordWeights(entityWords: Iterable<ReadonlySet<string>>): WordWei
       return w;
     },
     isWeak(word) {
-      if (word.length <= 2 || bg.places.has(word) || GENERIC.has(word)) return true;
+      if (shortAbbreviation(word) || bg.places.has(word) || GENERIC.has(word)) return true;
       return (counts.get(word) ?? 0) >= COMMON_SHARE * total;
+    },
+    isDistinctive(word) {
+      return !shortAbbreviation(word) && !bg.places.has(word) && !GENERIC.has(word) && (counts.get(word) ?? 0) < TRADE_SHARE * total;
     },
   };
 }
