@@ -19,8 +19,9 @@ import { decideCommand } from "./commands/decide.ts";
 import { feedCommand } from "./commands/feed.ts";
 import { watchCommand } from "./commands/watch.ts";
 import { monitorCommand } from "./commands/monitor.ts";
+import { workerCommand } from "./commands/worker.ts";
 
-export const COMMANDS: Command[] = [extractCommand, ingestCommand, claimsCommand, claimCommand, entitiesCommand, entityCommand, relationsCommand, timelineCommand, sourceCommand, exportCommand, screenCommand, decideCommand, feedCommand, watchCommand, monitorCommand, serveCommand, tokenCommand];
+export const COMMANDS: Command[] = [extractCommand, ingestCommand, claimsCommand, claimCommand, entitiesCommand, entityCommand, relationsCommand, timelineCommand, sourceCommand, exportCommand, screenCommand, decideCommand, feedCommand, watchCommand, monitorCommand, workerCommand, serveCommand, tokenCommand];
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };

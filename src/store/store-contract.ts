@@ -941,6 +941,56 @@ export function runStoreContract(name: string, newFixture: () => Promise<StoreFi
         assert.deepEqual(await ids({ undelivered: "email", unread: true }), [a3.id]);
       }));
   });
+
+  describe(`Store contract: ${name}: ingestion queue`, () => {
+    const extractTo = (fx: typeof reportA) => async (report: Report, hash: string): Promise<DocumentInput> => {
+      assert.equal(report.id, fx.input.report.id);
+      assert.equal(hash, fx.hash);
+      return fx.input;
+    };
+
+    test("queued reports are taken oldest first, stored, and marked done; a stored or queued text is not queued again", () =>
+      withStore(async (store) => {
+        assert.deepEqual(await store.enqueueReports([reportA.input.report, reportB.input.report, reportA.input.report]), { queued: 2, known: 1 });
+        assert.deepEqual(await store.ingestQueue(), { queued: 2, done: 0, failed: 0 });
+        const first = await store.takeIngestJob("w1", extractTo(reportA));
+        assert.equal(first?.status, "added");
+        assert.equal(first?.reportId, "report-a");
+        assert.equal(first?.claims, 3);
+        assert.equal(await store.hasDocument(reportA.hash), true);
+        assert.deepEqual(await store.enqueueReports([reportA.input.report]), { queued: 0, known: 1 });
+        const second = await store.takeIngestJob("w1", extractTo(reportB));
+        assert.equal(second?.status, "added");
+        assert.equal(await store.takeIngestJob("w1", () => Promise.reject(new Error("nothing should be taken"))), null);
+        assert.deepEqual(await store.ingestQueue(), { queued: 0, done: 2, failed: 0 });
+        assert.equal((await store.counts()).documents, 2);
+      }));
+
+    test("a job whose work throws is marked failed with the message and stores nothing", () =>
+      withStore(async (store) => {
+        await store.enqueueReports([reportA.input.report]);
+        const out = await store.takeIngestJob("w1", () => Promise.reject(new Error("extraction broke")));
+        assert.equal(out?.status, "failed");
+        assert.match(out?.error ?? "", /extraction broke/);
+        assert.deepEqual(await store.ingestQueue(), { queued: 0, done: 0, failed: 1 });
+        assert.equal((await store.counts()).documents, 0);
+      }));
+
+    test("two workers at once never take the same job", () =>
+      withStore(async (store) => {
+        await store.enqueueReports([reportA.input.report, reportB.input.report]);
+        const seen: string[] = [];
+        const slow = (fx: typeof reportA) => async (report: Report): Promise<DocumentInput> => {
+          seen.push(report.id);
+          await new Promise((r) => setTimeout(r, 30));
+          return report.id === "report-a" ? reportA.input : fx.input;
+        };
+        const [x, y] = await Promise.all([store.takeIngestJob("w1", slow(reportB)), store.takeIngestJob("w2", slow(reportB))]);
+        assert.deepEqual(seen.sort(), ["report-a", "report-b"]);
+        assert.deepEqual([x?.status, y?.status], ["added", "added"]);
+        assert.deepEqual(await store.ingestQueue(), { queued: 0, done: 2, failed: 0 });
+      }));
+  });
 }
 
 /**

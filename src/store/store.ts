@@ -443,8 +443,36 @@ export interface Store {
   /** Records one attempt to deliver alerts over a channel. */
   recordDeliveries(alertIds: readonly number[], channel: DeliveryChannel, ok: boolean, error: string | null): Promise<void>;
 
+  // ---- ingestion queue (shared by workers) -----------------------------------------------
+  /**
+   * Queues reports for workers to ingest. A report whose text is already stored or
+   * already queued is not queued again (`known` counts those).
+   */
+  enqueueReports(reports: readonly Report[]): Promise<{ queued: number; known: number }>;
+  /**
+   * Takes the oldest queued report no other worker holds, turns it into a `DocumentInput`
+   * with `work` (the extraction), stores it and marks the job done — the storing and
+   * the marking in one transaction, so a report is ingested exactly once even when a
+   * worker dies mid-job (its job then goes back to the queue). A `work` that throws
+   * marks the job failed with its message. Resolves null when nothing is queued.
+   */
+  takeIngestJob(worker: string, work: (report: Report, contentHash: string) => Promise<DocumentInput>): Promise<IngestJobOutcome | null>;
+  /** How many jobs are queued, done and failed. */
+  ingestQueue(): Promise<{ queued: number; done: number; failed: number }>;
+
   /** Releases the connection; safe to call twice. */
   close(): Promise<void>;
+}
+
+// ---- ingestion queue: types ---------------------------------------------------------------
+
+export interface IngestJobOutcome {
+  jobId: number;
+  reportId: string;
+  status: "added" | "duplicate" | "failed";
+  documentId: number | null;
+  error: string | null;
+  claims: number;
 }
 
 // ---- screening decisions: types ---------------------------------------------------------

@@ -10,10 +10,14 @@ import { maxSizeBytes, type Command, type Io } from "../command.ts";
 export const ingestCommand: Command = {
   name: "ingest",
   summary: "Extract claims from reports and store them (one transaction per report; re-ingesting the same text adds nothing).",
-  usage: "ingest <path...|-> [--db FILE] [--max-size MB]",
+  usage: "ingest <path...|-> [--db FILE] [--max-size MB] [--queue]",
   example: "armstrace ingest data/samples --db armstrace.db",
-  options: { db: { type: "string" }, "max-size": { type: "string" } },
-  optionHelp: { db: "SQLite database file (default $ARMSTRACE_DB or ./armstrace.db)", "max-size": "largest file (or JSON Lines line) to read, in MB (default 5)" },
+  options: { db: { type: "string" }, "max-size": { type: "string" }, queue: { type: "boolean" } },
+  optionHelp: {
+    db: "SQLite file or postgres:// URL (default $ARMSTRACE_DB or ./armstrace.db)",
+    "max-size": "largest file (or JSON Lines line) to read, in MB (default 5)",
+    queue: "queue the reports for `armstrace worker` instead of ingesting them here",
+  },
   async run({ values, positionals }, io) {
     if (!positionals.length) throw new UsageError("ingest: give at least one file, directory or - for stdin");
     const maxBytes = maxSizeBytes(values["max-size"], DEFAULT_MAX_BYTES);
@@ -27,6 +31,25 @@ export const ingestCommand: Command = {
             problems++;
           } else yield item;
         }
+      }
+      if (values["queue"]) {
+        // Queued in batches, so a huge input neither waits for its end nor holds it all in memory.
+        let queued = 0;
+        let known = 0;
+        let batch: Report[] = [];
+        const flush = async () => {
+          const r = await store.enqueueReports(batch);
+          queued += r.queued;
+          known += r.known;
+          batch = [];
+        };
+        for await (const report of reports()) {
+          batch.push(report);
+          if (batch.length >= 500) await flush();
+        }
+        await flush();
+        io.out(`queued ${queued} report(s) for armstrace worker; ${known} already stored or queued; ${problems} failed\n`);
+        return problems || queued + known === 0 ? 1 : 0;
       }
       const bar = progressBar(io);
       const s = await ingestReports(store, reports(), (r) => extractReport(r), { onProgress: bar.update });

@@ -9,8 +9,10 @@
 import pg from "pg";
 import { StoreError } from "../../domain/errors.ts";
 import { normalizeName } from "../../domain/normalize-name.ts";
-import { ENTITY_TYPES, MODALITIES, STANCES, TRANSFER_KINDS } from "../../domain/types.ts";
+import { ENTITY_TYPES, MODALITIES, STANCES, TRANSFER_KINDS, type Report } from "../../domain/types.ts";
+import { contentHash as hashText } from "../../domain/content-hash.ts";
 import type {
+  IngestJobOutcome,
   AccessTokenRow,
   AlertFilter,
   AlertInput,
@@ -914,6 +916,66 @@ class PostgresStore implements Store {
 
   async recordDeliveries(alertIds: readonly number[], channel: DeliveryChannel, ok: boolean, error: string | null): Promise<void> {
     await monitoring.recordDeliveries(this.#transact, alertIds, channel, ok, error);
+  }
+
+  // ---- ingestion queue ---------------------------------------------------------------------
+
+  async enqueueReports(reports: readonly Report[]): Promise<{ queued: number; known: number }> {
+    return this.#guard(() => this.#transaction(async (db) => {
+      const at = new Date().toISOString();
+      let queued = 0;
+      for (const report of reports) {
+        const hash = hashText(report.text);
+        if ((await one(db, "SELECT 1 FROM documents WHERE content_hash = $1", [hash])) !== undefined) continue;
+        queued += await run(db, "INSERT INTO ingest_jobs (content_hash, report, queued_at) VALUES ($1, $2, $3) ON CONFLICT (content_hash) DO NOTHING", [hash, JSON.stringify(report), at]);
+      }
+      return { queued, known: reports.length - queued };
+    }));
+  }
+
+  async takeIngestJob(worker: string, work: (report: Report, contentHash: string) => Promise<DocumentInput>): Promise<IngestJobOutcome | null> {
+    return this.#guard(() => this.#transaction(async (db) => {
+      // The row lock is held until this transaction ends: other workers skip the job,
+      // and a worker killed now leaves it queued, with nothing of the report stored.
+      const job = await one<{ id: number; content_hash: string; report: string }>(
+        db,
+        "SELECT id, content_hash, report FROM ingest_jobs WHERE status = 'queued' ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED",
+      );
+      if (job === undefined) return null;
+      const report = JSON.parse(job.report) as Report;
+      const finish = (status: "done" | "failed", documentId: number | null, error: string | null) =>
+        run(db, "UPDATE ingest_jobs SET status = $1, document_id = $2, error = $3, worker = $4, done_at = $5 WHERE id = $6", [status, documentId, error, worker, new Date().toISOString(), job.id]);
+      let input: DocumentInput;
+      try {
+        input = await work(report, job.content_hash);
+      } catch (error) {
+        const text = error instanceof Error ? error.message : String(error);
+        await finish("failed", null, text);
+        return { jobId: job.id, reportId: report.id, status: "failed" as const, documentId: null, error: text, claims: 0 };
+      }
+      await db.query("SAVEPOINT ingest");
+      try {
+        await db.query("SELECT pg_advisory_xact_lock($1, $2)", [...INGEST_LOCK]);
+        const outcome = await this.#ingest(db, input);
+        await db.query("RELEASE SAVEPOINT ingest");
+        await finish("done", outcome.documentId, null);
+        return { jobId: job.id, reportId: report.id, status: outcome.status, documentId: outcome.documentId, error: null, claims: outcome.claims };
+      } catch (error) {
+        // A report the store refuses fails its job; the rest of the transaction stands.
+        await db.query("ROLLBACK TO SAVEPOINT ingest");
+        const text = error instanceof Error ? error.message : String(error);
+        await finish("failed", null, text);
+        return { jobId: job.id, reportId: report.id, status: "failed" as const, documentId: null, error: text, claims: 0 };
+      }
+    }));
+  }
+
+  async ingestQueue(): Promise<{ queued: number; done: number; failed: number }> {
+    return this.#guard(async () => {
+      const counts = await rows<{ status: string; n: string }>(this.#pool, "SELECT status, count(*) AS n FROM ingest_jobs GROUP BY status");
+      const of = (s: string) => Number(counts.find((r) => r.status === s)?.n ?? 0);
+      return { queued: of("queued"), done: of("done"), failed: of("failed") };
+    });
   }
 
   async close(): Promise<void> {

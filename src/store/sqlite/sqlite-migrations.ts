@@ -316,6 +316,26 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       INSERT INTO monitor_state (id, claims_through) VALUES (1, 0);
     `,
   },
+  {
+    version: 8,
+    name: "ingestion queue: reports waiting for workers",
+    sql: `
+      -- A job is done in the same transaction that stores its report, so a worker that
+      -- dies mid-job leaves the job queued and nothing of the report stored.
+      CREATE TABLE ingest_jobs (
+        id           INTEGER PRIMARY KEY,
+        content_hash TEXT NOT NULL UNIQUE,
+        report       TEXT NOT NULL,
+        status       TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'done', 'failed')),
+        error        TEXT,
+        document_id  INTEGER REFERENCES documents (id),
+        worker       TEXT,
+        queued_at    TEXT NOT NULL,
+        done_at      TEXT
+      ) STRICT;
+      CREATE INDEX ingest_jobs_queued ON ingest_jobs (status, id);
+    `,
+  },
 ];
 
 /** What `migrateSqlite` found and did. */

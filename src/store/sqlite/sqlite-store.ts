@@ -32,7 +32,10 @@ import type {
   RelationState,
   AccessTokenRow,
   DocumentRow,
+  IngestJobOutcome,
 } from "../store.ts";
+import type { Report } from "../../domain/types.ts";
+import { contentHash as hashText } from "../../domain/content-hash.ts";
 import { isAccessRole, type AccessRole } from "../../domain/access-role.ts";
 import { CLAIM_VERDICTS } from "../../domain/claim-verdict.ts";
 import { migrateSqlite } from "./sqlite-migrations.ts";
@@ -769,6 +772,82 @@ class SqliteStore implements Store {
 
   async recordDeliveries(alertIds: readonly number[], channel: DeliveryChannel, ok: boolean, error: string | null): Promise<void> {
     monitoring.recordDeliveries(this.#db, alertIds, channel, ok, error);
+  }
+
+  // ---- ingestion queue ---------------------------------------------------------------------
+
+  async enqueueReports(reports: readonly Report[]): Promise<{ queued: number; known: number }> {
+    try {
+      return this.#db.transaction(() => {
+        const stored = this.#db.prepare<[string], { id: number }>("SELECT id FROM documents WHERE content_hash = ?");
+        const insert = this.#db.prepare<[string, string, string]>("INSERT OR IGNORE INTO ingest_jobs (content_hash, report, queued_at) VALUES (?, ?, ?)");
+        const at = new Date().toISOString();
+        let queued = 0;
+        for (const report of reports) {
+          const hash = hashText(report.text);
+          if (stored.get(hash) === undefined && insert.run(hash, JSON.stringify(report), at).changes > 0) queued += 1;
+        }
+        return { queued, known: reports.length - queued };
+      }).immediate();
+    } catch (error) {
+      throw new StoreError(`could not queue the reports: ${message(error)}`, { cause: error });
+    }
+  }
+
+  async takeIngestJob(worker: string, work: (report: Report, contentHash: string) => Promise<DocumentInput>): Promise<IngestJobOutcome | null> {
+    // One connection cannot hold a transaction across the asynchronous extraction, so
+    // the job is read, worked, then stored and marked done in one transaction that first
+    // checks nobody finished it meanwhile: a second worker's copy is dropped, never stored twice.
+    // Jobs another loop of this process is working are skipped, as SKIP LOCKED does on PostgreSQL.
+    const job = this.#db
+      .prepare<[string], { id: number; content_hash: string; report: string }>(
+        "SELECT id, content_hash, report FROM ingest_jobs WHERE status = 'queued' AND id NOT IN (SELECT value FROM json_each(?)) ORDER BY id LIMIT 1",
+      )
+      .get(JSON.stringify([...this.#heldJobs]));
+    if (job === undefined) return null;
+    this.#heldJobs.add(job.id);
+    try {
+      return await this.#workJob(worker, job, work);
+    } finally {
+      this.#heldJobs.delete(job.id);
+    }
+  }
+
+  readonly #heldJobs = new Set<number>();
+
+  async #workJob(worker: string, job: { id: number; content_hash: string; report: string }, work: (report: Report, contentHash: string) => Promise<DocumentInput>): Promise<IngestJobOutcome> {
+    const report = JSON.parse(job.report) as Report;
+    const finish = (status: "done" | "failed", documentId: number | null, error: string | null) =>
+      this.#db.prepare<[string, number | null, string | null, string, string, number]>(
+        "UPDATE ingest_jobs SET status = ?, document_id = ?, error = ?, worker = ?, done_at = ? WHERE id = ? AND status = 'queued'",
+      ).run(status, documentId, error, worker, new Date().toISOString(), job.id).changes > 0;
+    let input: DocumentInput;
+    try {
+      input = await work(report, job.content_hash);
+    } catch (error) {
+      const text = error instanceof Error ? error.message : String(error);
+      if (!finish("failed", null, text)) return { jobId: job.id, reportId: report.id, status: "duplicate", documentId: null, error: null, claims: 0 };
+      return { jobId: job.id, reportId: report.id, status: "failed", documentId: null, error: text, claims: 0 };
+    }
+    try {
+      return this.#db.transaction((): IngestJobOutcome => {
+        const still = this.#db.prepare<[number], { status: string }>("SELECT status FROM ingest_jobs WHERE id = ?").get(job.id);
+        if (still?.status !== "queued") return { jobId: job.id, reportId: report.id, status: "duplicate", documentId: null, error: null, claims: 0 };
+        const outcome = this.#ingest(input);
+        finish("done", outcome.documentId, null);
+        return { jobId: job.id, reportId: report.id, status: outcome.status, documentId: outcome.documentId, error: null, claims: outcome.claims };
+      }).immediate();
+    } catch (error) {
+      const text = error instanceof Error ? error.message : String(error);
+      finish("failed", null, text);
+      return { jobId: job.id, reportId: report.id, status: "failed", documentId: null, error: text, claims: 0 };
+    }
+  }
+
+  async ingestQueue(): Promise<{ queued: number; done: number; failed: number }> {
+    const rows = this.#db.prepare<[], { status: string; n: number }>("SELECT status, count(*) AS n FROM ingest_jobs GROUP BY status").all();
+    const of = (s: string) => rows.find((r) => r.status === s)?.n ?? 0;
+    return { queued: of("queued"), done: of("done"), failed: of("failed") };
   }
 
   async close(): Promise<void> {
