@@ -5,7 +5,7 @@
  * PostgreSQL refuses to run as root, so under root the cluster belongs to the
  * `postgres` OS user and its programs run as that user.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -132,6 +132,7 @@ export async function startPostgres(): Promise<PostgresServer> {
   process.on("exit", onExit);
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
+  watchParent(dir, postmasterPid(data));
 
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   const admin = new pg.Pool({ connectionString: url, max: 2 });
@@ -169,6 +170,19 @@ export async function startPostgres(): Promise<PostgresServer> {
       process.off("SIGTERM", onSignal);
     },
   };
+}
+
+/**
+ * A detached shell that shuts the server down and removes its files if this process
+ * dies without running its exit hook (SIGKILL, a test runner's hard timeout). It ends
+ * by itself, within a second, once `stop` has removed the directory.
+ */
+function watchParent(dir: string, postmaster: number | undefined): void {
+  if (postmaster === undefined) return;
+  const script = `while kill -0 ${process.pid} 2>/dev/null && [ -d "$1" ]; do sleep 1; done
+if [ -d "$1" ]; then kill -QUIT ${postmaster} 2>/dev/null; sleep 2; rm -rf "$1"; fi`;
+  const child = spawn("sh", ["-c", script, "watchdog", dir], { detached: true, stdio: "ignore" });
+  child.unref();
 }
 
 function postgresUser(): { uid: number; gid: number } {
