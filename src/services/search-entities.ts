@@ -21,6 +21,8 @@ export interface SearchHit {
 
 /** Below this Jaccard similarity of trigram sets two names are taken as unrelated. */
 const MIN_SIMILARITY = 0.3;
+/** Candidates scored per query: far more than a results page, few enough to score at once. */
+const MAX_CANDIDATES = 500;
 
 export async function searchEntities(store: Store, query: string, limit = 20): Promise<SearchHit[]> {
   const q = query.trim();
@@ -37,10 +39,11 @@ export async function searchEntities(store: Store, query: string, limit = 20): P
   add(await store.entities({ named: q }), "name", 1);
   add(await store.entities({ name: q }), "words", 1);
   if (hits.length < limit) {
-    // A scan of every name: fine for the stores one analyst builds; a larger one wants an index.
+    // The store's trigram index finds the candidates; they are scored here, the same way on every backend.
     const wanted = queryTrigrams(q);
-    if (wanted.size > 0) {
-      const similar = (await store.entities())
+    const candidates = wanted.size > 0 ? await store.nameCandidates(nameKeys(q), MAX_CANDIDATES) : [];
+    if (candidates.length > 0) {
+      const similar = (await store.entities({ ids: candidates }))
         .filter((e) => !seen.has(e.id))
         .map((entity) => ({ entity, score: Math.max(...[entity.name, ...entity.aliases].map((n) => nameScore(wanted, queryTrigrams(n), q))) }))
         .filter((x) => x.score >= MIN_SIMILARITY)

@@ -91,6 +91,8 @@ export interface EntityFilter {
   named?: string | undefined;
   /** Only the group that this entity id belongs to (with `ungrouped`, only that entity). */
   id?: number | undefined;
+  /** Only the groups these entity ids belong to. */
+  ids?: readonly number[] | undefined;
   /**
    * One row per stored entity, ignoring judgements: for finding the very entity a name
    * or id refers to, e.g. to split it from a group.
@@ -345,6 +347,13 @@ export interface Store {
   lastClaimId(): Promise<number>;
   /** Every entity id that is supplier or recipient of some claim, ascending. */
   claimPartyIds(): Promise<number[]>;
+  /**
+   * Ids of entities some of whose comparison keys (`nameKeys`) share letter trigrams
+   * with one of `keys`, most alike first, at most `limit`: candidates for fuzzy search,
+   * found through an index (FTS5 trigrams on SQLite, pg_trgm on PostgreSQL) and scored
+   * by the caller, so both backends give the same results.
+   */
+  nameCandidates(keys: readonly string[], limit: number): Promise<number[]>;
   /** Ids of the entities one of whose names is `name` (compared by `normalizeName`), ascending. */
   entityIdsNamed(name: string): Promise<number[]>;
   relationState(): Promise<RelationState>;

@@ -500,6 +500,7 @@ class PostgresStore implements Store {
         if (named.length === 0) return [];
         where.push(`e.id = ANY(${p.add([...new Set(named.map((id) => groups.get(id) ?? id))], "bigint[]")})`);
       }
+      if (filter.ids !== undefined) where.push(`e.id = ANY(${p.add([...new Set(filter.ids.map((id) => groups.get(id) ?? id))], "bigint[]")})`);
       if (filter.id !== undefined) where.push(`e.id = ${p.add(groups.get(filter.id) ?? filter.id)}`);
       const fromMembers = (column: "country" | "kb") =>
         g.empty
@@ -916,6 +917,25 @@ class PostgresStore implements Store {
 
   async recordDeliveries(alertIds: readonly number[], channel: DeliveryChannel, ok: boolean, error: string | null): Promise<void> {
     await monitoring.recordDeliveries(this.#transact, alertIds, channel, ok, error);
+  }
+
+  async nameCandidates(keys: readonly string[], limit: number): Promise<number[]> {
+    // Keys sharing any three-letter run of the query's words, as the SQLite index finds
+    // them (each LIKE is answered by the pg_trgm GIN index); the caller scores them.
+    const grams = [...new Set(keys.flatMap((k) => k.split(" ")).flatMap((w) => Array.from({ length: Math.max(0, w.length - 2) }, (_, i) => w.slice(i, i + 3))))];
+    if (grams.length === 0) return [];
+    return this.#guard(async () => {
+      const p = new Params();
+      const query = p.add(keys.join(" "));
+      const any = grams.map((g) => `k.key LIKE ${p.add(`%${g.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`).join(" OR ");
+      const found = await rows<{ entity_id: string | number }>(
+        this.#pool,
+        `SELECT k.entity_id, max(similarity(k.key, ${query})) AS s FROM entity_keys k WHERE ${any}
+          GROUP BY k.entity_id ORDER BY s DESC, k.entity_id LIMIT ${p.add(Math.max(0, Math.floor(limit)))}`,
+        p.values,
+      );
+      return found.map((r) => Number(r.entity_id));
+    });
   }
 
   // ---- ingestion queue ---------------------------------------------------------------------

@@ -336,6 +336,34 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX ingest_jobs_queued ON ingest_jobs (status, id);
     `,
   },
+  {
+    version: 9,
+    name: "name search: an FTS5 trigram index over the entities' comparison keys",
+    sql: `
+      -- entity_keys has no rowid for FTS5 to follow, so each key row is mirrored in a
+      -- rowid table that the index uses as its content; triggers keep all three in step.
+      CREATE TABLE entity_search_rows (
+        id        INTEGER PRIMARY KEY,
+        entity_id INTEGER NOT NULL,
+        key       TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX entity_search_rows_key ON entity_search_rows (key, entity_id);
+      CREATE VIRTUAL TABLE entity_search USING fts5(key, content = 'entity_search_rows', content_rowid = 'id', tokenize = 'trigram');
+      CREATE TRIGGER entity_search_rows_ai AFTER INSERT ON entity_search_rows BEGIN
+        INSERT INTO entity_search (rowid, key) VALUES (new.id, new.key);
+      END;
+      CREATE TRIGGER entity_search_rows_ad AFTER DELETE ON entity_search_rows BEGIN
+        INSERT INTO entity_search (entity_search, rowid, key) VALUES ('delete', old.id, old.key);
+      END;
+      CREATE TRIGGER entity_keys_search_ai AFTER INSERT ON entity_keys BEGIN
+        INSERT INTO entity_search_rows (entity_id, key) VALUES (new.entity_id, new.key);
+      END;
+      CREATE TRIGGER entity_keys_search_ad AFTER DELETE ON entity_keys BEGIN
+        DELETE FROM entity_search_rows WHERE id = (SELECT id FROM entity_search_rows WHERE key = old.key AND entity_id = old.entity_id LIMIT 1);
+      END;
+      INSERT INTO entity_search_rows (entity_id, key) SELECT entity_id, key FROM entity_keys;
+    `,
+  },
 ];
 
 /** What `migrateSqlite` found and did. */

@@ -374,6 +374,10 @@ class SqliteStore implements Store {
       where.push("e.id IN (SELECT value FROM json_each(?))");
       params.push(JSON.stringify([...new Set(named.map((id) => groups.get(id) ?? id))]));
     }
+    if (filter.ids !== undefined) {
+      where.push("e.id IN (SELECT value FROM json_each(?))");
+      params.push(JSON.stringify([...new Set(filter.ids.map((id) => groups.get(id) ?? id))]));
+    }
     if (filter.id !== undefined) {
       where.push("e.id = ?");
       params.push(groups.get(filter.id) ?? filter.id);
@@ -774,6 +778,19 @@ class SqliteStore implements Store {
     monitoring.recordDeliveries(this.#db, alertIds, channel, ok, error);
   }
 
+  async nameCandidates(keys: readonly string[], limit: number): Promise<number[]> {
+    const grams = [...new Set(keys.flatMap(trigramsOf))];
+    if (grams.length === 0) return [];
+    const match = grams.map((g) => `"${g.replaceAll('"', '""')}"`).join(" OR ");
+    return this.#db
+      .prepare<[string, number], { entity_id: number }>(
+        `SELECT r.entity_id FROM entity_search s JOIN entity_search_rows r ON r.id = s.rowid
+          WHERE entity_search MATCH ? GROUP BY r.entity_id ORDER BY min(s.rank), r.entity_id LIMIT ?`,
+      )
+      .all(match, Math.max(0, Math.floor(limit)))
+      .map((r) => r.entity_id);
+  }
+
   // ---- ingestion queue ---------------------------------------------------------------------
 
   async enqueueReports(reports: readonly Report[]): Promise<{ queued: number; known: number }> {
@@ -1094,4 +1111,11 @@ function backfillFingerprints(db: Database.Database): void {
   db.transaction(() => {
     for (const d of missing) update.run(minhash(d.text), d.id);
   }).immediate();
+}
+
+/** The three-letter runs of a key's words, as the FTS5 trigram tokenizer indexes them. */
+function trigramsOf(key: string): string[] {
+  const out: string[] = [];
+  for (const word of key.split(" ")) for (let i = 0; i + 3 <= word.length; i++) out.push(word.slice(i, i + 3));
+  return out;
 }
