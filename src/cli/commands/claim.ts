@@ -35,7 +35,7 @@ export const claimCommand: Command = {
     items: { type: "string" },
   },
   optionHelp: {
-    db: "SQLite database file (default $ARMSTRACE_DB or ./armstrace.db)",
+    db: "SQLite file or postgres:// URL (default $ARMSTRACE_DB or ./armstrace.db)",
     reason: "why",
     by: 'who reviews (default $USER, else "analyst")',
     stance: `correct: ${STANCES.join(", ")}`,

@@ -11,7 +11,7 @@ export const claimsCommand: Command = {
   example: "armstrace claims --entity norinco --stance hedged --format csv",
   options: { db: { type: "string" }, entity: { type: "string" }, stance: { type: "string" }, format: { type: "string" }, limit: { type: "string" } },
   optionHelp: {
-    db: "SQLite database file (default $ARMSTRACE_DB or ./armstrace.db)",
+    db: "SQLite file or postgres:// URL (default $ARMSTRACE_DB or ./armstrace.db)",
     entity: "only claims where this party (any of its names) is supplier, recipient or claimant",
     stance: "asserted, hedged or denied",
     format: "table (default), json or csv",

@@ -28,7 +28,7 @@ export const decideCommand: Command = {
     reason: { type: "string" }, country: { type: "string" }, by: { type: "string" }, list: { type: "boolean" }, format: { type: "string" },
   },
   optionHelp: {
-    db: "SQLite database file (default $ARMSTRACE_DB or ./armstrace.db)",
+    db: "SQLite file or postgres:// URL (default $ARMSTRACE_DB or ./armstrace.db)",
     delist: "decide to stop buying from the vendor",
     keep: "decide to keep the vendor",
     monitor: "keep the vendor under watch: new claims about it raise alerts",

@@ -11,7 +11,7 @@ export const entitiesCommand: Command = {
   example: "armstrace entities --type organization",
   options: { db: { type: "string" }, type: { type: "string" }, name: { type: "string" }, format: { type: "string" }, limit: { type: "string" } },
   optionHelp: {
-    db: "SQLite database file (default $ARMSTRACE_DB or ./armstrace.db)",
+    db: "SQLite file or postgres:// URL (default $ARMSTRACE_DB or ./armstrace.db)",
     type: "organization, state, armed_force, person or media",
     name: "only parties with a name containing these words",
     format: "table (default), json or csv",

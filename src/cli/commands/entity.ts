@@ -55,7 +55,7 @@ export const entityCommand: Command = {
     ...entityProfileOptions,
   },
   optionHelp: {
-    db: "SQLite database file (default $ARMSTRACE_DB or ./armstrace.db)",
+    db: "SQLite file or postgres:// URL (default $ARMSTRACE_DB or ./armstrace.db)",
     reason: "why (merge, same, split, not-same)",
     by: "who judges (default $USER, else \"analyst\")",
     format: "judgements: table (default), json or csv",

@@ -18,7 +18,7 @@ export const exportCommand: Command = {
   example: "armstrace export --format graphml --out relations.graphml",
   options: { db: { type: "string" }, format: { type: "string" }, out: { type: "string" } },
   optionHelp: {
-    db: "SQLite database file (default $ARMSTRACE_DB or ./armstrace.db)",
+    db: "SQLite file or postgres:// URL (default $ARMSTRACE_DB or ./armstrace.db)",
     format: "ftm (entities, documents, claims, relations as FtM JSON lines), csv (relations) or graphml (parties and relations)",
     out: "write to this file instead of standard output",
   },

@@ -20,7 +20,7 @@ export const feedCommand: Command = {
   usage: "feed add <url> | feed list | feed remove <id>  [--db FILE]",
   example: "armstrace feed add https://example.org/news/rss.xml",
   options: { db: { type: "string" } },
-  optionHelp: { db: "SQLite database file (default $ARMSTRACE_DB or ./armstrace.db)" },
+  optionHelp: { db: "SQLite file or postgres:// URL (default $ARMSTRACE_DB or ./armstrace.db)" },
   async run({ values, positionals }, io) {
     const [action, ...args] = positionals;
     if (action === "add") {

@@ -18,7 +18,7 @@ export const monitorCommand: Command = {
   example: "armstrace monitor --webhook https://hooks.example.org/armstrace --webhook-secret \"$KEY\"",
   options: { db: { type: "string" }, once: { type: "boolean" }, "allow-private-fetch": { type: "boolean" }, ...MONITOR_OPTIONS },
   optionHelp: {
-    db: "SQLite database file (default $ARMSTRACE_DB or ./armstrace.db)",
+    db: "SQLite file or postgres:// URL (default $ARMSTRACE_DB or ./armstrace.db)",
     once: "run one cycle and exit (for cron)",
     "allow-private-fetch": "also fetch feeds and items from private and loopback addresses",
     ...MONITOR_OPTION_HELP,

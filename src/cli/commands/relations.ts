@@ -12,7 +12,7 @@ export const relationsCommand: Command = {
   example: "armstrace relations --entity russia --min-credibility 2",
   options: { db: { type: "string" }, entity: { type: "string" }, "min-credibility": { type: "string" }, format: { type: "string" }, limit: { type: "string" } },
   optionHelp: {
-    db: "SQLite database file (default $ARMSTRACE_DB or ./armstrace.db)",
+    db: "SQLite file or postgres:// URL (default $ARMSTRACE_DB or ./armstrace.db)",
     entity: "only relations where this party (any of its names) is supplier or recipient",
     "min-credibility": "only relations graded N or better, 1 (confirmed) … 6 (cannot be judged)",
     format: "table (default), json or csv",

@@ -23,7 +23,7 @@ export const screenCommand: Command = {
   example: "armstrace screen vendors.csv --format pdf --out screening.pdf",
   options: { db: { type: "string" }, format: { type: "string" }, out: { type: "string" }, flagged: { type: "boolean" } },
   optionHelp: {
-    db: "SQLite database file (default $ARMSTRACE_DB or ./armstrace.db)",
+    db: "SQLite file or postgres:// URL (default $ARMSTRACE_DB or ./armstrace.db)",
     format: "table (default), json, csv, html or pdf",
     out: "write the report to FILE instead of standard output (required for pdf)",
     flagged: "table and csv: only vendors that need review",

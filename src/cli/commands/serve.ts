@@ -24,7 +24,7 @@ export const serveCommand: Command = {
   example: "armstrace serve --db armstrace.db --port 8787 --anonymous-reads",
   options: { db: { type: "string" }, port: { type: "string" }, host: { type: "string" }, "anonymous-reads": { type: "boolean" }, "allow-private-fetch": { type: "boolean" }, monitor: { type: "boolean" }, ...MONITOR_OPTIONS },
   optionHelp: {
-    db: "SQLite database file (default $ARMSTRACE_DB or ./armstrace.db)",
+    db: "SQLite file or postgres:// URL (default $ARMSTRACE_DB or ./armstrace.db)",
     port: `TCP port (default ${DEFAULT_PORT}; 0 picks a free one)`,
     host: `address to bind (default ${DEFAULT_HOST}, this machine only)`,
     "anonymous-reads": "let requests without a token read (writes always need one)",

@@ -30,7 +30,7 @@ export const sourceCommand: Command = {
     url: { type: "string" },
   },
   optionHelp: {
-    db: "SQLite database file (default $ARMSTRACE_DB or ./armstrace.db)",
+    db: "SQLite file or postgres:// URL (default $ARMSTRACE_DB or ./armstrace.db)",
     format: "list: table (default), json or csv",
     reliability: "set: A completely reliable … E unreliable, F cannot be judged",
     kind: `set: ${SOURCE_KINDS.join(", ")}`,

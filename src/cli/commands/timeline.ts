@@ -26,7 +26,7 @@ export const timelineCommand: Command = {
   usage: "timeline NAME [--format table|json|csv] [--db FILE]",
   example: "armstrace timeline serbia",
   options: { db: { type: "string" }, format: { type: "string" } },
-  optionHelp: { db: "SQLite database file (default $ARMSTRACE_DB or ./armstrace.db)", format: "table (default), json or csv" },
+  optionHelp: { db: "SQLite file or postgres:// URL (default $ARMSTRACE_DB or ./armstrace.db)", format: "table (default), json or csv" },
   async run({ values, positionals }, io) {
     const format = choice(values["format"], OUTPUT_FORMATS, "format", "table");
     const name = positionals.join(" ").trim();

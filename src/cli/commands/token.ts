@@ -12,7 +12,7 @@ export const tokenCommand: Command = {
   example: "armstrace token create --role analyst --db armstrace.db",
   options: { db: { type: "string" }, role: { type: "string" } },
   optionHelp: {
-    db: "SQLite database file (default $ARMSTRACE_DB or ./armstrace.db)",
+    db: "SQLite file or postgres:// URL (default $ARMSTRACE_DB or ./armstrace.db)",
     role: "viewer reads; analyst also ingests and judges; admin may do everything",
   },
   async run({ values, positionals }, io) {

@@ -33,7 +33,7 @@ export const watchCommand: Command = {
   example: "armstrace watch add vendors.csv",
   options: { db: { type: "string" }, vendor: { type: "boolean" }, country: { type: "string" }, by: { type: "string" } },
   optionHelp: {
-    db: "SQLite database file (default $ARMSTRACE_DB or ./armstrace.db)",
+    db: "SQLite file or postgres:// URL (default $ARMSTRACE_DB or ./armstrace.db)",
     vendor: "treat the name as a vendor, matched anew on every check, even if no entity has it yet",
     country: "with --vendor: the vendor's country (ISO code or name)",
     by: "who starts the watch (default $USER)",
