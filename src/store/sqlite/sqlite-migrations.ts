@@ -338,7 +338,7 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 9,
-    name: "name search: an FTS5 trigram index over the entities' comparison keys",
+    name: "name search: a trigram index over the entities' comparison keys",
     sql: `
       -- entity_keys has no rowid for FTS5 to follow, so each key row is mirrored in a
       -- rowid table that the index uses as its content; triggers keep all three in step.
