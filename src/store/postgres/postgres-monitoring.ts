@@ -5,7 +5,7 @@
  * servers sharing one database cannot add the same feed, watch or alert twice.
  */
 import { StoreError } from "../../domain/errors.ts";
-import { DECISIONS, RISK_TIERS, type Decision, type RiskTier, type VendorDecision } from "../../domain/screening.ts";
+import type { VendorDecision } from "../../domain/screening.ts";
 import type {
   AlertFilter,
   AlertInput,
@@ -16,10 +16,10 @@ import type {
   FeedUpdate,
   VendorDecisionInput,
   WatchInput,
-  WatchKind,
   WatchRow,
 } from "../store.ts";
 import { one, rows, run, type Queryable } from "./postgres-sql.ts";
+import { alertRow, decisionRow, toFeed, toWatch, type AlertRecord, type DecisionRecord, type FeedRecord, type WatchRecord } from "../monitoring-records.ts";
 
 /** Runs `fn` in one transaction (see `PostgresStore`). */
 export type Transact = <T>(fn: (db: Queryable) => Promise<T>) => Promise<T>;
@@ -39,40 +39,7 @@ function limitClause(limit: number | undefined): string {
 
 // ---- decisions ---------------------------------------------------------------------------
 
-interface DecisionRecord {
-  id: number;
-  vendor: string;
-  vendor_key: string;
-  country: string | null;
-  decision: string;
-  reason: string;
-  author: string;
-  created_at: string;
-  tier: string;
-  rule: string;
-  matches_json: VendorDecision["matches"];
-  evidence_json: VendorDecision["evidence"];
-}
 
-function toDecision(r: DecisionRecord): VendorDecision {
-  if (!(DECISIONS as readonly string[]).includes(r.decision) || !(RISK_TIERS as readonly string[]).includes(r.tier)) {
-    throw new StoreError(`stored decision ${r.id} has an unknown decision or tier`);
-  }
-  return {
-    id: r.id,
-    vendor: r.vendor,
-    vendorKey: r.vendor_key,
-    country: r.country,
-    decision: r.decision as Decision,
-    reason: r.reason,
-    author: r.author,
-    createdAt: r.created_at,
-    tier: r.tier as RiskTier,
-    rule: r.rule,
-    matches: r.matches_json,
-    evidence: r.evidence_json,
-  };
-}
 
 export async function insertDecision(db: Queryable, input: VendorDecisionInput): Promise<VendorDecision> {
   try {
@@ -93,42 +60,14 @@ export async function insertDecision(db: Queryable, input: VendorDecisionInput):
 export async function listDecisions(db: Queryable, filter: { vendorKey?: string | undefined; limit?: number | undefined }): Promise<VendorDecision[]> {
   const where = filter.vendorKey === undefined ? "" : "WHERE vendor_key = $1";
   const params = filter.vendorKey === undefined ? [] : [filter.vendorKey];
-  return (await rows<DecisionRecord>(db, `SELECT * FROM vendor_decisions ${where} ORDER BY id DESC${limitClause(filter.limit)}`, params)).map(toDecision);
+  return (await rows<DecisionRecord>(db, `SELECT * FROM vendor_decisions ${where} ORDER BY id DESC${limitClause(filter.limit)}`, params)).map(decisionRow);
 }
 
 // ---- feeds -----------------------------------------------------------------------------------
 
-interface FeedRecord {
-  id: number;
-  url: string;
-  title: string | null;
-  etag: string | null;
-  last_modified: string | null;
-  failures: number;
-  last_error: string | null;
-  last_polled_at: string | null;
-  next_poll_at: string | null;
-  added_at: string;
-  items: number;
-}
 
 const FEED_SELECT = `SELECT f.*, (SELECT count(*) FROM feed_items i WHERE i.feed_id = f.id) AS items FROM feeds f`;
 
-function toFeed(r: FeedRecord): FeedRow {
-  return {
-    id: r.id,
-    url: r.url,
-    title: r.title,
-    etag: r.etag,
-    lastModified: r.last_modified,
-    failures: r.failures,
-    lastError: r.last_error,
-    lastPolledAt: r.last_polled_at,
-    nextPollAt: r.next_poll_at,
-    items: r.items,
-    addedAt: r.added_at,
-  };
-}
 
 export async function addFeed(transact: Transact, url: string): Promise<{ feed: FeedRow; added: boolean }> {
   try {
@@ -190,31 +129,7 @@ export async function recordFeedItem(db: Queryable, feedId: number, item: FeedIt
 
 // ---- watches ---------------------------------------------------------------------------------
 
-interface WatchRecord {
-  id: number;
-  kind: string;
-  entity_id: number | null;
-  vendor: string | null;
-  country: string | null;
-  label: string;
-  author: string;
-  created_at: string;
-  since_claim: number;
-}
 
-function toWatch(r: WatchRecord): WatchRow {
-  return {
-    id: r.id,
-    kind: r.kind as WatchKind,
-    entityId: r.entity_id,
-    vendor: r.vendor,
-    country: r.country,
-    label: r.label,
-    author: r.author,
-    createdAt: r.created_at,
-    sinceClaim: r.since_claim,
-  };
-}
 
 export async function addWatch(transact: Transact, input: WatchInput): Promise<{ watch: WatchRow; added: boolean }> {
   const entityId = input.kind === "entity" ? (input.entityId ?? null) : null;
@@ -260,33 +175,11 @@ export async function removeWatch(db: Queryable, id: number): Promise<boolean> {
 
 // ---- alerts ----------------------------------------------------------------------------------
 
-interface AlertRecord {
-  id: number;
-  watch_id: number;
-  kind: string;
-  label: string;
-  claim_id: number;
-  reason: string;
-  created_at: string;
-  read_at: string | null;
-  delivered: string[];
-}
 
 const ALERT_SELECT = `SELECT a.id, a.watch_id, w.kind, w.label, a.claim_id, a.reason, a.created_at, a.read_at,
     ARRAY(SELECT DISTINCT d.channel FROM alert_deliveries d WHERE d.alert_id = a.id AND d.ok) AS delivered
   FROM alerts a JOIN watches w ON w.id = a.watch_id`;
 
-function toAlert(r: AlertRecord): AlertRow {
-  return {
-    id: r.id,
-    watch: { id: r.watch_id, kind: r.kind as WatchKind, label: r.label },
-    claimId: r.claim_id,
-    reason: r.reason,
-    createdAt: r.created_at,
-    readAt: r.read_at,
-    delivered: [...r.delivered].sort() as DeliveryChannel[],
-  };
-}
 
 export async function alertCursor(db: Queryable): Promise<number> {
   return (await one<{ claims_through: number }>(db, "SELECT claims_through FROM monitor_state WHERE id = 1"))?.claims_through ?? 0;
@@ -309,7 +202,7 @@ export async function saveAlerts(transact: Transact, alerts: readonly AlertInput
       // The cursor never moves back: two monitors racing cannot raise the same alerts twice.
       await db.query("UPDATE monitor_state SET claims_through = greatest(claims_through, $1) WHERE id = 1", [cursor]);
       if (ids.length === 0) return [];
-      return (await rows<AlertRecord>(db, `${ALERT_SELECT} WHERE a.id = ANY($1::bigint[]) ORDER BY a.id`, [ids])).map(toAlert);
+      return (await rows<AlertRecord>(db, `${ALERT_SELECT} WHERE a.id = ANY($1::bigint[]) ORDER BY a.id`, [ids])).map(alertRow);
     });
   } catch (error) {
     throw fail("store the alerts", error);
@@ -327,7 +220,7 @@ export async function listAlerts(db: Queryable, filter: AlertFilter): Promise<Al
   }
   return (
     await rows<AlertRecord>(db, `${ALERT_SELECT} ${where.length ? "WHERE " + where.join(" AND ") : ""} ORDER BY a.id DESC${limitClause(filter.limit)}`, params)
-  ).map(toAlert);
+  ).map(alertRow);
 }
 
 export async function markAlertsRead(db: Queryable, ids: readonly number[]): Promise<number> {

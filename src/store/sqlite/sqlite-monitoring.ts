@@ -6,7 +6,7 @@
  */
 import type Database from "better-sqlite3";
 import { StoreError } from "../../domain/errors.ts";
-import { DECISIONS, RISK_TIERS, type Decision, type RiskTier, type VendorDecision } from "../../domain/screening.ts";
+import type { VendorDecision } from "../../domain/screening.ts";
 import type {
   AlertFilter,
   AlertInput,
@@ -17,9 +17,9 @@ import type {
   FeedUpdate,
   VendorDecisionInput,
   WatchInput,
-  WatchKind,
   WatchRow,
 } from "../store.ts";
+import { alertRow, decisionRow, toFeed, toWatch, type AlertRecord, type DecisionRecord, type FeedRecord, type WatchRecord } from "../monitoring-records.ts";
 
 type SqlValue = string | number | null;
 
@@ -31,39 +31,11 @@ function fail(what: string, error: unknown): StoreError {
 
 // ---- decisions ---------------------------------------------------------------------------
 
-interface DecisionRecord {
-  id: number;
-  vendor: string;
-  vendor_key: string;
-  country: string | null;
-  decision: string;
-  reason: string;
-  author: string;
-  created_at: string;
-  tier: string;
-  rule: string;
-  matches_json: string;
-  evidence_json: string;
-}
+/** A decision row as SQLite keeps it: the matches and evidence as JSON text. */
+type DecisionText = Omit<DecisionRecord, "matches_json" | "evidence_json"> & { matches_json: string; evidence_json: string };
 
-function toDecision(r: DecisionRecord): VendorDecision {
-  if (!(DECISIONS as readonly string[]).includes(r.decision) || !(RISK_TIERS as readonly string[]).includes(r.tier)) {
-    throw new StoreError(`stored decision ${r.id} has an unknown decision or tier`);
-  }
-  return {
-    id: r.id,
-    vendor: r.vendor,
-    vendorKey: r.vendor_key,
-    country: r.country,
-    decision: r.decision as Decision,
-    reason: r.reason,
-    author: r.author,
-    createdAt: r.created_at,
-    tier: r.tier as RiskTier,
-    rule: r.rule,
-    matches: JSON.parse(r.matches_json) as VendorDecision["matches"],
-    evidence: JSON.parse(r.evidence_json) as VendorDecision["evidence"],
-  };
+function toDecision(r: DecisionText): VendorDecision {
+  return decisionRow({ ...r, matches_json: JSON.parse(r.matches_json) as VendorDecision["matches"], evidence_json: JSON.parse(r.evidence_json) as VendorDecision["evidence"] });
 }
 
 export function insertDecision(db: Database.Database, input: VendorDecisionInput): VendorDecision {
@@ -85,42 +57,14 @@ export function listDecisions(db: Database.Database, filter: { vendorKey?: strin
   const where = filter.vendorKey === undefined ? "" : "WHERE vendor_key = ?";
   const params: SqlValue[] = filter.vendorKey === undefined ? [] : [filter.vendorKey];
   const limit = filter.limit === undefined ? "" : ` LIMIT ${Math.max(0, Math.floor(filter.limit))}`;
-  return db.prepare<SqlValue[], DecisionRecord>(`SELECT * FROM vendor_decisions ${where} ORDER BY id DESC${limit}`).all(...params).map(toDecision);
+  return db.prepare<SqlValue[], DecisionText>(`SELECT * FROM vendor_decisions ${where} ORDER BY id DESC${limit}`).all(...params).map(toDecision);
 }
 
 // ---- feeds -----------------------------------------------------------------------------------
 
-interface FeedRecord {
-  id: number;
-  url: string;
-  title: string | null;
-  etag: string | null;
-  last_modified: string | null;
-  failures: number;
-  last_error: string | null;
-  last_polled_at: string | null;
-  next_poll_at: string | null;
-  added_at: string;
-  items: number;
-}
 
 const FEED_SELECT = `SELECT f.*, (SELECT count(*) FROM feed_items i WHERE i.feed_id = f.id) AS items FROM feeds f`;
 
-function toFeed(r: FeedRecord): FeedRow {
-  return {
-    id: r.id,
-    url: r.url,
-    title: r.title,
-    etag: r.etag,
-    lastModified: r.last_modified,
-    failures: r.failures,
-    lastError: r.last_error,
-    lastPolledAt: r.last_polled_at,
-    nextPollAt: r.next_poll_at,
-    items: r.items,
-    addedAt: r.added_at,
-  };
-}
 
 export function addFeed(db: Database.Database, url: string): { feed: FeedRow; added: boolean } {
   try {
@@ -176,31 +120,7 @@ export function recordFeedItem(db: Database.Database, feedId: number, item: Feed
 
 // ---- watches ---------------------------------------------------------------------------------
 
-interface WatchRecord {
-  id: number;
-  kind: string;
-  entity_id: number | null;
-  vendor: string | null;
-  country: string | null;
-  label: string;
-  author: string;
-  created_at: string;
-  since_claim: number;
-}
 
-function toWatch(r: WatchRecord): WatchRow {
-  return {
-    id: r.id,
-    kind: r.kind as WatchKind,
-    entityId: r.entity_id,
-    vendor: r.vendor,
-    country: r.country,
-    label: r.label,
-    author: r.author,
-    createdAt: r.created_at,
-    sinceClaim: r.since_claim,
-  };
-}
 
 export function addWatch(db: Database.Database, input: WatchInput): { watch: WatchRow; added: boolean } {
   const entityId = input.kind === "entity" ? (input.entityId ?? null) : null;
@@ -242,32 +162,15 @@ export function removeWatch(db: Database.Database, id: number): boolean {
 
 // ---- alerts ----------------------------------------------------------------------------------
 
-interface AlertRecord {
-  id: number;
-  watch_id: number;
-  kind: string;
-  label: string;
-  claim_id: number;
-  reason: string;
-  created_at: string;
-  read_at: string | null;
-  delivered: string | null;
-}
+/** An alert row as SQLite gives it: the delivered channels comma-separated. */
+type AlertText = Omit<AlertRecord, "delivered"> & { delivered: string | null };
 
 const ALERT_SELECT = `SELECT a.id, a.watch_id, w.kind, w.label, a.claim_id, a.reason, a.created_at, a.read_at,
     (SELECT group_concat(DISTINCT d.channel) FROM alert_deliveries d WHERE d.alert_id = a.id AND d.ok = 1) AS delivered
   FROM alerts a JOIN watches w ON w.id = a.watch_id`;
 
-function toAlert(r: AlertRecord): AlertRow {
-  return {
-    id: r.id,
-    watch: { id: r.watch_id, kind: r.kind as WatchKind, label: r.label },
-    claimId: r.claim_id,
-    reason: r.reason,
-    createdAt: r.created_at,
-    readAt: r.read_at,
-    delivered: r.delivered === null ? [] : (r.delivered.split(",").sort() as DeliveryChannel[]),
-  };
+function toAlert(r: AlertText): AlertRow {
+  return alertRow({ ...r, delivered: r.delivered === null ? [] : r.delivered.split(",") });
 }
 
 export function alertCursor(db: Database.Database): number {
@@ -288,7 +191,7 @@ export function saveAlerts(db: Database.Database, alerts: readonly AlertInput[],
       }
       // The cursor never moves back: two monitors racing cannot raise the same alerts twice.
       db.prepare<[number]>("UPDATE monitor_state SET claims_through = max(claims_through, ?) WHERE id = 1").run(cursor);
-      const get = db.prepare<[number], AlertRecord>(`${ALERT_SELECT} WHERE a.id = ?`);
+      const get = db.prepare<[number], AlertText>(`${ALERT_SELECT} WHERE a.id = ?`);
       return ids.map((id) => toAlert(get.get(id)!));
     }).immediate();
   } catch (error) {
@@ -307,7 +210,7 @@ export function listAlerts(db: Database.Database, filter: AlertFilter): AlertRow
   }
   const limit = filter.limit === undefined ? "" : ` LIMIT ${Math.max(0, Math.floor(filter.limit))}`;
   return db
-    .prepare<SqlValue[], AlertRecord>(`${ALERT_SELECT} ${where.length ? "WHERE " + where.join(" AND ") : ""} ORDER BY a.id DESC${limit}`)
+    .prepare<SqlValue[], AlertText>(`${ALERT_SELECT} ${where.length ? "WHERE " + where.join(" AND ") : ""} ORDER BY a.id DESC${limit}`)
     .all(...params)
     .map(toAlert);
 }
