@@ -9,7 +9,7 @@
 import { CREDIBILITY_LABELS, type Credibility } from "../../domain/admiralty.ts";
 import { nameKeys } from "../../domain/name-keys.ts";
 import { normalizeName } from "../../domain/normalize-name.ts";
-import { FLAGGED_TIERS, type EvidenceQuote, type ScreeningResult, type Vendor, type VendorEvidence } from "../../domain/screening.ts";
+import { FLAGGED_TIERS, type EvidenceQuote, type ScreeningResult, type Vendor, type VendorDecision, type VendorEvidence } from "../../domain/screening.ts";
 import { loadKnowledgeBase, type OrganizationRecord } from "../../pipeline/recognize/knowledge-base.ts";
 import type { EntityRow, RelationRow, Store } from "../../store/store.ts";
 import { riskTier } from "./risk-tier.ts";
@@ -54,6 +54,13 @@ export async function screenVendors(store: Store, vendors: readonly Vendor[], ma
     else list.push(r);
   }
   const quotes = new QuoteCache(store);
+  // All decisions read once, newest first, rather than one query per vendor of a long list.
+  const decided = new Map<string, VendorDecision[]>();
+  for (const d of await store.decisions()) {
+    const list = decided.get(d.vendorKey);
+    if (list === undefined) decided.set(d.vendorKey, [d]);
+    else list.push(d);
+  }
   const results: ScreeningResult[] = [];
   for (const vendor of vendors) {
     const matches = m.match(vendor);
@@ -65,7 +72,7 @@ export async function screenVendors(store: Store, vendors: readonly Vendor[], ma
     evidence.sort((a, b) => a.credibility - b.credibility || b.independentSources - a.independentSources);
     const shown = evidence.slice(0, MAX_EVIDENCE);
     const { tier, rule } = riskTier({ matches, evidence: shown });
-    const decisions = await store.decisions({ vendorKey: vendorKey(vendor.name) });
+    const decisions = decided.get(vendorKey(vendor.name)) ?? [];
     results.push({ vendor, flagged: FLAGGED_TIERS.has(tier), tier, rule, matches, evidence: shown, decisions });
   }
   return results;
