@@ -39,6 +39,7 @@ import { contentHash as hashText } from "../../domain/content-hash.ts";
 import { isAccessRole, type AccessRole } from "../../domain/access-role.ts";
 import { CLAIM_VERDICTS } from "../../domain/claim-verdict.ts";
 import { migrateSqlite } from "./sqlite-migrations.ts";
+import { claimRow, oneOf, type ClaimRecord as SharedClaimRecord } from "../claim-records.ts";
 import * as monitoring from "./sqlite-monitoring.ts";
 import type { VendorDecision } from "../../domain/screening.ts";
 import type {
@@ -101,49 +102,7 @@ export async function openSqliteStore(file: string): Promise<Store> {
   return new SqliteStore(db);
 }
 
-interface ClaimRecord {
-  id: number;
-  document_id: number;
-  report_id: string;
-  url: string | null;
-  publisher: string | null;
-  published: string | null;
-  title: string | null;
-  s_id: number;
-  s_name: string;
-  s_type: string;
-  r_id: number;
-  r_name: string;
-  r_type: string;
-  c_id: number | null;
-  c_name: string | null;
-  c_type: string | null;
-  items: string;
-  kind: string;
-  stance: string;
-  modality: string;
-  evidence_text: string;
-  evidence_start: number;
-  evidence_end: number;
-  trigger_text: string;
-  trigger_start: number;
-  trigger_end: number;
-  rule: string;
-  rv_id: number | null;
-  rv_verdict: string | null;
-  rv_reason: string | null;
-  rv_author: string | null;
-  rv_created_at: string | null;
-  rv_corrects: number;
-  x_stance: string;
-  x_items: string;
-  xs_id: number | null;
-  xs_name: string | null;
-  xs_type: string | null;
-  xr_id: number | null;
-  xr_name: string | null;
-  xr_type: string | null;
-}
+type ClaimRecord = SharedClaimRecord<string>;
 
 interface EntityRecord {
   id: number;
@@ -905,43 +864,7 @@ const EXTRACTED_JOINS = `LEFT JOIN entities xs ON rv.id IS NOT NULL AND xs.id = 
         LEFT JOIN entities xr ON rv.id IS NOT NULL AND xr.id = c.recipient_id`;
 
 function toClaimRow(r: ClaimRecord): ClaimRow {
-  const ref = (id: number, name: string, type: string): EntityRef => ({
-    id,
-    name,
-    type: oneOf(ENTITY_TYPES, type, "entity type"),
-  });
-  return {
-    id: r.id,
-    documentId: r.document_id,
-    reportId: r.report_id,
-    url: r.url,
-    publisher: r.publisher,
-    published: r.published,
-    title: r.title,
-    supplier: ref(r.s_id, r.s_name, r.s_type),
-    recipient: ref(r.r_id, r.r_name, r.r_type),
-    claimant: r.c_id === null || r.c_name === null || r.c_type === null ? null : ref(r.c_id, r.c_name, r.c_type),
-    items: parseStrings(r.items, "claim items"),
-    kind: oneOf(TRANSFER_KINDS, r.kind, "transfer kind"),
-    stance: oneOf(STANCES, r.stance, "stance"),
-    modality: oneOf(MODALITIES, r.modality, "modality"),
-    evidence: { text: r.evidence_text, start: r.evidence_start, end: r.evidence_end },
-    trigger: { text: r.trigger_text, start: r.trigger_start, end: r.trigger_end },
-    rule: r.rule,
-    review:
-      r.rv_id === null || r.rv_verdict === null || r.rv_author === null || r.rv_created_at === null
-        ? null
-        : { id: r.rv_id, verdict: oneOf(CLAIM_VERDICTS, r.rv_verdict, "verdict"), reason: r.rv_reason, author: r.rv_author, createdAt: r.rv_created_at },
-    extracted:
-      r.rv_corrects && r.xs_id !== null && r.xs_name !== null && r.xs_type !== null && r.xr_id !== null && r.xr_name !== null && r.xr_type !== null
-        ? {
-            stance: oneOf(STANCES, r.x_stance, "stance"),
-            supplier: ref(r.xs_id, r.xs_name, r.xs_type),
-            recipient: ref(r.xr_id, r.xr_name, r.xr_type),
-            items: parseStrings(r.x_items, "claim items"),
-          }
-        : null,
-  };
+  return claimRow(r, parseStrings);
 }
 
 /** The conditions of an evidence query: rejected claims are no evidence; corrected ones count as corrected. */
@@ -982,13 +905,6 @@ function check<T extends string>(
   fail: (what: string) => StoreError,
 ): void {
   if (!(values as readonly string[]).includes(value)) throw fail(`${what} ${JSON.stringify(value)} is not one of ${values.join(", ")}`);
-}
-
-/** Narrows a stored string to a domain enum; a mismatch means the database was edited by hand. */
-function oneOf<T extends string>(values: readonly T[], value: string, what: string): T {
-  const found = values.find((v) => v === value);
-  if (found === undefined) throw new StoreError(`stored ${what} ${JSON.stringify(value)} is not one of ${values.join(", ")}`);
-  return found;
 }
 
 function parseStrings(json: string, what: string): string[] {
