@@ -2,8 +2,9 @@
  * Entity resolution and judgements for the PostgreSQL store, rule for rule the same as
  * `sqlite-entity-resolution.ts`: which stored entity an extracted one is, the name keys
  * that decide it, and the grouping analysts' judgements lay over the stored entities.
- * Resolution runs inside the ingest transaction under `INGEST_LOCK`, so what one
- * report's resolution reads cannot change under it.
+ * Resolution runs inside the ingest transaction, in parallel with other reports'; an
+ * entity is created only under the locks of its names (`lockNames`), so two reports
+ * never both create it.
  */
 import type pg from "pg";
 import { StoreError } from "../../domain/errors.ts";
@@ -13,12 +14,13 @@ import { normalizeName } from "../../domain/normalize-name.ts";
 import { ENTITY_TYPES, type EntityType, type ExtractedEntity } from "../../domain/types.ts";
 import type { EntityJudgement, EntityRef } from "../store.ts";
 import { compatibleTypes } from "../sqlite/sqlite-entity-resolution.ts";
-import { INGEST_LOCK, one, rows, run, type Params, type Queryable } from "./postgres-sql.ts";
+import { INGEST_LOCK, KEYS_LOCK, lockNames, one, rows, run, type Params, type Queryable } from "./postgres-sql.ts";
 
 /**
  * Recomputes every stored name key when they were made under other rules than the
- * current ones. Runs once per rules change, in one transaction holding the ingest lock
- * (no report resolves against half-rebuilt keys); a concurrent opener re-checks inside.
+ * current ones. Runs once per rules change, in one transaction holding the keys lock
+ * exclusively (no report resolves against half-rebuilt keys); a concurrent opener
+ * re-checks inside.
  */
 export async function refreshNameKeys(pool: pg.Pool): Promise<void> {
   const rules = nameKeysRules();
@@ -28,7 +30,7 @@ export async function refreshNameKeys(pool: pg.Pool): Promise<void> {
   let broken: Error | undefined;
   try {
     await client.query("BEGIN");
-    await client.query("SELECT pg_advisory_xact_lock($1, $2)", [...INGEST_LOCK]);
+    await client.query("SELECT pg_advisory_xact_lock($1, $2), pg_advisory_xact_lock($3, $4)", [...KEYS_LOCK, ...INGEST_LOCK]);
     if ((await current(client)) !== rules) {
       await client.query("DELETE FROM entity_keys");
       const names = await rows<{ entity_id: number; name: string }>(client, "SELECT entity_id, name FROM entity_names");
@@ -94,17 +96,12 @@ export class EntityResolver {
   async resolve(entity: ExtractedEntity): Promise<{ id: number; created: boolean }> {
     const db = this.#db;
     const types = [...compatibleTypes(entity.type)];
-    let id = entity.kb
-      ? (
-          await one<{ id: number }>(
-            db,
-            `SELECT id FROM entities WHERE kb = $1 AND type = ANY($2::text[])
-              ORDER BY type = $3 DESC, id LIMIT 1`,
-            [entity.kb, types, entity.type],
-          )
-        )?.id
-      : undefined;
-    id ??= await this.#byKeys(entity, types);
+    let id = await this.#find(entity, types);
+    if (id === undefined) {
+      // Another report may be creating this entity right now: wait for it, then look again.
+      await lockNames(db, nameLocks(entity));
+      id = await this.#find(entity, types);
+    }
     const created = id === undefined;
     if (id === undefined) {
       const inserted = await one<{ id: number }>(
@@ -124,15 +121,36 @@ export class EntityResolver {
     }
     const names = [entity.name, ...entity.aliases].filter((n) => n.trim() !== "");
     if (names.length > 0) {
-      await db.query(
-        `INSERT INTO entity_names (entity_id, name, norm)
-         SELECT $1, * FROM unnest($2::text[], $3::text[]) ON CONFLICT DO NOTHING`,
-        [id, names, names.map((n) => normalizeName(n))],
-      );
       const entityId = id;
-      await insertKeys(db, names.flatMap((n) => keyRows(entityId, n)));
+      const keys = names.flatMap((n) => keyRows(entityId, n));
+      // Names and their keys in one round trip.
+      await db.query(
+        `WITH added AS (
+           INSERT INTO entity_names (entity_id, name, norm)
+           SELECT $1, * FROM unnest($2::text[], $3::text[]) ON CONFLICT DO NOTHING
+         )
+         INSERT INTO entity_keys (entity_id, name, key, acronym)
+         SELECT $1, * FROM unnest($4::text[], $5::text[], $6::boolean[])
+         ON CONFLICT DO NOTHING`,
+        [id, names, names.map((n) => normalizeName(n)), keys.map((k) => k.name), keys.map((k) => k.key), keys.map((k) => k.acronym)],
+      );
     }
     return { id, created };
+  }
+
+  /** The stored entity `entity` is, by knowledge-base id first, then by shared name keys. */
+  async #find(entity: ExtractedEntity, types: string[]): Promise<number | undefined> {
+    const byKb = entity.kb
+      ? (
+          await one<{ id: number }>(
+            this.#db,
+            `SELECT id FROM entities WHERE kb = $1 AND type = ANY($2::text[])
+              ORDER BY type = $3 DESC, id LIMIT 1`,
+            [entity.kb, types, entity.type],
+          )
+        )?.id
+      : undefined;
+    return byKb ?? (await this.#byKeys(entity, types));
   }
 
   async #byKeys(entity: ExtractedEntity, types: string[]): Promise<number | undefined> {
@@ -194,6 +212,23 @@ export class EntityResolver {
     for (let n = 2; taken.has(key); n++) key = `${base}#${n}`;
     return key;
   }
+}
+
+/**
+ * Every string whose match could make two extracted entities one stored entity: the
+ * knowledge-base id, each name's normalized form and name keys, and the raw name (the
+ * unique key of a name that normalizes to nothing). Two entities that would resolve to
+ * each other share at least one, so creating either waits for the other.
+ */
+function nameLocks(entity: ExtractedEntity): string[] {
+  const locks = [`raw:${entity.name.trim()}`];
+  if (entity.kb) locks.push(`kb:${entity.kb}`);
+  for (const name of [entity.name, ...entity.aliases]) {
+    if (name.trim() === "") continue;
+    locks.push(`norm:${normalizeName(name)}`);
+    for (const key of nameKeys(name)) locks.push(`key:${key}`);
+  }
+  return locks;
 }
 
 function compareRanks(a: readonly number[], b: readonly number[]): number {

@@ -202,6 +202,55 @@ if (!storesUnderTest().includes("postgres")) {
       }
     }));
 
+    test("reports creating the same new entities in opposite orders all land, as they would one by one", withDatabase(async (url) => {
+      // "X supplied Y" beside "Y supplied X": each report creates its first entity, then
+      // needs the name the other is creating, which is how two ingests deadlock.
+      const pairs = Array.from({ length: 12 }, (_, k) => [`Kestrel Works ${k}`, `Ostland ${k}`] as const);
+      const reports = pairs.flatMap(([a, b], k) => [supplyReport(`ab${k}`, a, b), supplyReport(`ba${k}`, b, a)]);
+      const writers = await Promise.all(Array.from({ length: 4 }, () => openPostgresStore(url)));
+      const sequential = await freshDatabase();
+      const one = await openPostgresStore(sequential.url);
+      try {
+        const outcomes = await Promise.all(reports.map((r, i) => writers[i % writers.length]!.ingest(r)));
+        assert.deepEqual(outcomes.filter((o) => o.status !== "added"), []);
+        for (const r of reports) await one.ingest(r);
+        const parallel = await writers[0]!.counts();
+        assert.deepEqual(parallel, await one.counts());
+        assert.equal(outcomes.reduce((n, o) => n + o.entities, 0), parallel.entities, "each entity created by exactly one report");
+      } finally {
+        await Promise.all(writers.map((w) => w.close()));
+        await one.close();
+        await sequential.drop();
+      }
+    }));
+
+    test("a reader following claims by id while several writers ingest misses none", withDatabase(async (url) => {
+      const writers = await Promise.all(Array.from({ length: 4 }, () => openPostgresStore(url)));
+      const reader = await openPostgresStore(url);
+      try {
+        const seen = new Set<number>();
+        let cursor = 0;
+        const follow = async () => {
+          for (const claim of await reader.claims({ afterId: cursor, limit: 1000 })) {
+            seen.add(claim.id);
+            cursor = Math.max(cursor, claim.id);
+          }
+        };
+        let writing = true;
+        const reports = Array.from({ length: 60 }, (_, i) => supplyReport(`c${i}`, `Maker ${i % 7}`, `Country ${i % 5}`));
+        const ingesting = Promise.all(reports.map((r, i) => writers[i % writers.length]!.ingest(r))).finally(() => (writing = false));
+        while (writing) await follow();
+        await ingesting;
+        await follow();
+        const all = (await reader.claims({ limit: 1000 })).map((c) => c.id);
+        assert.equal(all.length, 60);
+        assert.deepEqual([...seen].sort((a, b) => a - b), all);
+      } finally {
+        await Promise.all(writers.map((w) => w.close()));
+        await reader.close();
+      }
+    }));
+
     test("the same report ingested by several writers at once is stored once", withDatabase(async (url) => {
       const writers = await Promise.all(Array.from({ length: 5 }, () => openPostgresStore(url)));
       try {

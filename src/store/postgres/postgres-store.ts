@@ -2,8 +2,9 @@
  * The PostgreSQL backend of `Store`, for one evidence graph shared by several
  * processes (ingestion workers, servers). It behaves exactly as the SQLite store:
  * same ordering, same errors, same resolution; what differs is only how it stays
- * correct with many writers at once: ingest holds an advisory lock from its duplicate
- * check to its commit (see `INGEST_LOCK`), the schema is migrated under another, and
+ * correct with many writers at once: reports are stored in parallel, an entity is
+ * created only under advisory locks of its names and claims are committed in id order
+ * (see `lockNames` and `INGEST_LOCK`), the schema is migrated under another lock, and
  * "find, else add" writes rest on unique keys.
  */
 import pg from "pg";
@@ -66,7 +67,7 @@ import {
   refreshNameKeys,
   revokeJudgementById,
 } from "./postgres-entity-resolution.ts";
-import { INGEST_LOCK, Params, nocase, one, rows, run, type Queryable } from "./postgres-sql.ts";
+import { INGEST_LOCK, KEYS_LOCK, Params, isDeadlock, lockNames, nocase, one, rows, run, type Queryable } from "./postgres-sql.ts";
 import { claimRow, oneOf, type ClaimRecord as SharedClaimRecord } from "../claim-records.ts";
 
 /**
@@ -198,6 +199,9 @@ interface ClaimInsert {
   triggerEnd: number;
 }
 
+/** How many times a report is stored again after PostgreSQL chose it as a deadlock's victim. */
+const DEADLOCK_RETRIES = 5;
+
 class PostgresStore implements Store {
   readonly #pool: pg.Pool;
   readonly #label: string;
@@ -254,18 +258,32 @@ class PostgresStore implements Store {
       // Most duplicates are found without waiting for the lock; the check inside decides.
       const known = await this.documentIdByHash(input.contentHash);
       if (known !== undefined) return { status: "duplicate", documentId: known, claims: 0, entities: 0, mentions: 0 };
-      return await this.#transaction(async (db) => {
-        await db.query("SELECT pg_advisory_xact_lock($1, $2)", [...INGEST_LOCK]);
-        return this.#ingest(db, input);
-      });
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await this.#transaction((db) => this.#ingest(db, input));
+        } catch (error) {
+          if (!isDeadlock(error) || attempt >= DEADLOCK_RETRIES) throw error;
+        }
+      }
     } catch (error) {
       if (error instanceof StoreError) throw error;
       throw new StoreError(`could not store report ${report.id} (${report.origin}): ${scrub(reason(error), this.#password)}`, { cause: error });
     }
   }
 
-  /** Runs inside the transaction; any throw rolls back everything of this report. */
+  /**
+   * Runs inside the transaction; any throw rolls back everything of this report. Other
+   * reports are stored at the same time: the report's own content hash is locked for
+   * the duplicate check, entity resolution locks names only to create an entity, and
+   * `INGEST_LOCK` is taken last, for the claims and the commit.
+   */
   async #ingest(db: Queryable, { report, contentHash, extraction, originSource }: DocumentInput): Promise<IngestOutcome> {
+    // Bitmap scans off for this transaction: the planner would otherwise answer the
+    // name-key lookups (key = ANY(...)) from the trigram GIN index, whose unflushed
+    // pending list every recent insert lengthens (about 5 ms a lookup at a few
+    // thousand reports), instead of from the primary key's B-tree (a few µs).
+    await db.query("SELECT pg_advisory_xact_lock_shared($1, $2), set_config('enable_bitmapscan', 'off', true)", [...KEYS_LOCK]);
+    await lockNames(db, [`report:${contentHash}`]);
     const existing = await one<{ id: number }>(db, "SELECT id FROM documents WHERE content_hash = $1", [contentHash]);
     if (existing) return { status: "duplicate", documentId: existing.id, claims: 0, entities: 0, mentions: 0 };
 
@@ -338,6 +356,8 @@ class PostgresStore implements Store {
       };
     });
 
+    // From here to the commit, one report at a time: claim ids commit in order.
+    await db.query("SELECT pg_advisory_xact_lock($1, $2)", [...INGEST_LOCK]);
     // One statement each; WITH ORDINALITY … ORDER BY gives ids in extraction order.
     if (mentions.length > 0) {
       await db.query(
@@ -932,19 +952,23 @@ class PostgresStore implements Store {
         await finish("failed", null, text);
         return { jobId: job.id, reportId: report.id, status: "failed" as const, documentId: null, error: text, claims: 0 };
       }
-      await db.query("SAVEPOINT ingest");
-      try {
-        await db.query("SELECT pg_advisory_xact_lock($1, $2)", [...INGEST_LOCK]);
-        const outcome = await this.#ingest(db, input);
-        await db.query("RELEASE SAVEPOINT ingest");
-        await finish("done", outcome.documentId, null);
-        return { jobId: job.id, reportId: report.id, status: outcome.status, documentId: outcome.documentId, error: null, claims: outcome.claims };
-      } catch (error) {
-        // A report the store refuses fails its job; the rest of the transaction stands.
-        await db.query("ROLLBACK TO SAVEPOINT ingest");
-        const text = error instanceof Error ? error.message : String(error);
-        await finish("failed", null, text);
-        return { jobId: job.id, reportId: report.id, status: "failed" as const, documentId: null, error: text, claims: 0 };
+      for (let attempt = 1; ; attempt++) {
+        await db.query("SAVEPOINT ingest");
+        try {
+          const outcome = await this.#ingest(db, input);
+          await db.query("RELEASE SAVEPOINT ingest");
+          await finish("done", outcome.documentId, null);
+          return { jobId: job.id, reportId: report.id, status: outcome.status, documentId: outcome.documentId, error: null, claims: outcome.claims };
+        } catch (error) {
+          // Rolling back to the savepoint releases the locks taken after it; a deadlock
+          // victim tries again. A report the store refuses fails its job; the rest of the
+          // transaction stands.
+          await db.query("ROLLBACK TO SAVEPOINT ingest");
+          if (isDeadlock(error) && attempt < DEADLOCK_RETRIES) continue;
+          const text = error instanceof Error ? error.message : String(error);
+          await finish("failed", null, text);
+          return { jobId: job.id, reportId: report.id, status: "failed" as const, documentId: null, error: text, claims: 0 };
+        }
       }
     }));
   }
