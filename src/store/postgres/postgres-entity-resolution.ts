@@ -111,30 +111,34 @@ export class EntityResolver {
       );
       if (inserted === undefined) throw new StoreError(`could not store entity ${JSON.stringify(entity.name)}`);
       id = inserted.id;
-    } else if (entity.country || entity.kb) {
-      // Only when it fills a gap: an unchanged row is not rewritten.
-      await db.query(
-        `UPDATE entities SET country = coalesce(country, $1), kb = coalesce(kb, $2)
-          WHERE id = $3 AND ((country IS NULL AND $1::text IS NOT NULL) OR (kb IS NULL AND $2::text IS NOT NULL))`,
-        [entity.country ?? null, entity.kb ?? null, id],
-      );
     }
+    // A known entity's missing country or knowledge-base id (only when it fills a gap: an
+    // unchanged row is not rewritten), its names and their keys, in one round trip.
+    const fill = !created && (entity.country || entity.kb);
     const names = [entity.name, ...entity.aliases].filter((n) => n.trim() !== "");
-    if (names.length > 0) {
-      const entityId = id;
-      const keys = names.flatMap((n) => keyRows(entityId, n));
-      // Names and their keys in one round trip.
-      await db.query(
-        `WITH added AS (
-           INSERT INTO entity_names (entity_id, name, norm)
-           SELECT $1, * FROM unnest($2::text[], $3::text[]) ON CONFLICT DO NOTHING
-         )
-         INSERT INTO entity_keys (entity_id, name, key, acronym)
-         SELECT $1, * FROM unnest($4::text[], $5::text[], $6::boolean[])
-         ON CONFLICT DO NOTHING`,
-        [id, names, names.map((n) => normalizeName(n)), keys.map((k) => k.name), keys.map((k) => k.key), keys.map((k) => k.acronym)],
-      );
-    }
+    const entityId = id;
+    const keys = names.flatMap((n) => keyRows(entityId, n));
+    await db.query(
+      `WITH ${fill ? `filled AS (
+         UPDATE entities SET country = coalesce(country, $7), kb = coalesce(kb, $8)
+          WHERE id = $1 AND ((country IS NULL AND $7::text IS NOT NULL) OR (kb IS NULL AND $8::text IS NOT NULL))
+       ), ` : ""}added AS (
+         INSERT INTO entity_names (entity_id, name, norm)
+         SELECT $1, * FROM unnest($2::text[], $3::text[]) ON CONFLICT DO NOTHING
+       )
+       INSERT INTO entity_keys (entity_id, name, key, acronym)
+       SELECT $1, * FROM unnest($4::text[], $5::text[], $6::boolean[])
+       ON CONFLICT DO NOTHING`,
+      [
+        id,
+        names,
+        names.map((n) => normalizeName(n)),
+        keys.map((k) => k.name),
+        keys.map((k) => k.key),
+        keys.map((k) => k.acronym),
+        ...(fill ? [entity.country ?? null, entity.kb ?? null] : []),
+      ],
+    );
     return { id, created };
   }
 
@@ -161,9 +165,13 @@ export class EntityResolver {
     // Every candidate of every key in one statement; grouped by key below.
     const found = await rows<Candidate>(
       this.#db,
+      // Keys first, then each match's entity by id (OFFSET 0 keeps the planner to that
+      // order: on a young store its statistics say entities has a handful of rows and it
+      // would scan them all for every lookup).
       `SELECT k.key, k.entity_id, k.acronym, e.type, e.country, e.kb
-         FROM entity_keys k JOIN entities e ON e.id = k.entity_id
-        WHERE k.key = ANY($1::text[]) AND e.type = ANY($2::text[])`,
+         FROM (SELECT key, entity_id, acronym FROM entity_keys WHERE key = ANY($1::text[]) OFFSET 0) k
+         CROSS JOIN LATERAL (SELECT type, country, kb FROM entities WHERE id = k.entity_id OFFSET 0) e
+        WHERE e.type = ANY($2::text[])`,
       [allKeys, types],
     );
     const byKey = new Map<string, Candidate[]>();

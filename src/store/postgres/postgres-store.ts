@@ -278,11 +278,12 @@ class PostgresStore implements Store {
    * `INGEST_LOCK` is taken last, for the claims and the commit.
    */
   async #ingest(db: Queryable, { report, contentHash, extraction, originSource }: DocumentInput): Promise<IngestOutcome> {
-    // Bitmap scans off for this transaction: the planner would otherwise answer the
-    // name-key lookups (key = ANY(...)) from the trigram GIN index, whose unflushed
-    // pending list every recent insert lengthens (about 5 ms a lookup at a few
-    // thousand reports), instead of from the primary key's B-tree (a few µs).
-    await db.query("SELECT pg_advisory_xact_lock_shared($1, $2), set_config('enable_bitmapscan', 'off', true)", [...KEYS_LOCK]);
+    // Bitmap and sequential scans off for this transaction, whose reads are all lookups
+    // by key: the planner would otherwise answer the name-key lookups (key = ANY(...))
+    // from the trigram GIN index, whose unflushed pending list every recent insert
+    // lengthens (about 5 ms a lookup at a few thousand reports), or, on a young store
+    // whose statistics are stale, by scanning whole tables, instead of from B-trees.
+    await db.query("SELECT pg_advisory_xact_lock_shared($1, $2), set_config('enable_bitmapscan', 'off', true), set_config('enable_seqscan', 'off', true)", [...KEYS_LOCK]);
     await lockNames(db, [`report:${contentHash}`]);
     const existing = await one<{ id: number }>(db, "SELECT id FROM documents WHERE content_hash = $1", [contentHash]);
     if (existing) return { status: "duplicate", documentId: existing.id, claims: 0, entities: 0, mentions: 0 };
