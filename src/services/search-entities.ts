@@ -43,10 +43,23 @@ export async function searchEntities(store: Store, query: string, limit = 20): P
     const wanted = queryTrigrams(q);
     const candidates = wanted.size > 0 ? await store.nameCandidates(nameKeys(q), MAX_CANDIDATES) : [];
     if (candidates.length > 0) {
-      const similar = (await store.entities({ ids: candidates }))
+      // Scored on names alone; then only the candidates that can make the page are read
+      // with their counts (the best, and any tied with the last of them, since claims
+      // break ties), because counting is the costly part.
+      const ranked = (await store.entities({ ids: candidates, counts: false }))
         .filter((e) => !seen.has(e.id))
-        .map((entity) => ({ entity, score: Math.max(...[entity.name, ...entity.aliases].map((n) => nameScore(wanted, queryTrigrams(n), q))) }))
+        .map((entity) => ({ id: entity.id, score: Math.max(...[entity.name, ...entity.aliases].map((n) => nameScore(wanted, queryTrigrams(n), q))) }))
         .filter((x) => x.score >= MIN_SIMILARITY)
+        .sort((a, b) => b.score - a.score);
+      const room = limit - hits.length;
+      const cut = ranked[room - 1]?.score;
+      const scored = cut === undefined ? ranked : ranked.filter((x, i) => i < room || x.score === cut);
+      const rows = scored.length > 0 ? new Map((await store.entities({ ids: scored.map((x) => x.id) })).map((e) => [e.id, e])) : new Map<number, EntityRow>();
+      const similar = scored
+        .flatMap((x) => {
+          const entity = rows.get(x.id);
+          return entity ? [{ entity, score: x.score }] : [];
+        })
         .sort((a, b) => b.score - a.score || b.entity.claims - a.entity.claims);
       for (const x of similar) add([x.entity], "similar", Math.round(x.score * 1000) / 1000);
     }

@@ -204,6 +204,18 @@ export function runStoreContract(name: string, newFixture: () => Promise<StoreFi
         assert.equal((await store.claims({ entity: "China North Industries Corp" })).length, 3);
       }));
 
+    test("entities without counts: the same rows and names, counts 0, in name order", () =>
+      withStore(async (store) => {
+        await store.ingest(reportA.input);
+        await store.ingest(reportB.input);
+        const full = await store.entities();
+        const bare = await store.entities({ counts: false });
+        const byName = (a: { name: string }, b: { name: string }) => a.name.toLowerCase().localeCompare(b.name.toLowerCase());
+        assert.deepEqual(bare, full.map((e) => ({ ...e, claims: 0, documents: 0 })).sort(byName));
+        const ids = full.slice(0, 2).map((e) => e.id);
+        assert.deepEqual((await store.entities({ ids, counts: false })).map((e) => e.id).sort(), [...ids].sort());
+      }));
+
     test("two extracted entities that resolve to one canonical entity share it", () =>
       withStore(async (store) => {
         const text = "Russia and the Russian Federation are the same.";

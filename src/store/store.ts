@@ -98,6 +98,12 @@ export interface EntityFilter {
    * or id refers to, e.g. to split it from a group.
    */
   ungrouped?: boolean | undefined;
+  /**
+   * `false`: claims and documents are not counted (both come back 0) and rows come in
+   * name order, for callers that need only the names, since counting reads every
+   * mention and claim of every row.
+   */
+  counts?: boolean | undefined;
   limit?: number | undefined;
 }
 

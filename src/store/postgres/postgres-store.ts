@@ -486,16 +486,20 @@ class PostgresStore implements Store {
         g.empty
           ? `e.${column}`
           : `coalesce(e.${column}, (SELECT m.${column} FROM entities m WHERE ${g.member("m.id")} AND m.${column} IS NOT NULL ORDER BY m.id LIMIT 1))`;
-      const sql = `${g.with}
-        SELECT e.id, e.name, e.type, ${fromMembers("country")} AS country, ${fromMembers("kb")} AS kb,
-               ARRAY(SELECT DISTINCT n.name COLLATE "C" FROM entity_names n
-                      WHERE ${g.member("n.entity_id")} AND n.name <> e.name ORDER BY 1) AS aliases,
-               (SELECT count(*) FROM claims c
+      const counts =
+        filter.counts === false
+          ? "0::bigint AS claims, 0::bigint AS documents"
+          : `(SELECT count(*) FROM claims c
                  WHERE ${g.member("c.supplier_id")} OR ${g.member("c.recipient_id")}) AS claims,
                (SELECT count(*) FROM (
                   SELECT document_id FROM mentions WHERE ${g.member("entity_id")}
                   UNION SELECT document_id FROM claims
-                   WHERE ${g.member("supplier_id")} OR ${g.member("recipient_id")} OR ${g.member("claimant_id")}) AS touched) AS documents
+                   WHERE ${g.member("supplier_id")} OR ${g.member("recipient_id")} OR ${g.member("claimant_id")}) AS touched) AS documents`;
+      const sql = `${g.with}
+        SELECT e.id, e.name, e.type, ${fromMembers("country")} AS country, ${fromMembers("kb")} AS kb,
+               ARRAY(SELECT DISTINCT n.name COLLATE "C" FROM entity_names n
+                      WHERE ${g.member("n.entity_id")} AND n.name <> e.name ORDER BY 1) AS aliases,
+               ${counts}
           FROM entities e
          ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""}
          ORDER BY claims DESC, ${nocase("e.name")}, e.id

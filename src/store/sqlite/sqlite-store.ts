@@ -346,16 +346,20 @@ class SqliteStore implements Store {
       groups.size === 0
         ? `e.${column}`
         : `coalesce(e.${column}, (SELECT m.${column} FROM entities m WHERE ${member("m.id")} AND m.${column} IS NOT NULL ORDER BY m.id LIMIT 1))`;
-    const sql = `
-      SELECT e.id, e.name, e.type, ${fromMembers("country")} AS country, ${fromMembers("kb")} AS kb,
-             (SELECT json_group_array(DISTINCT n.name) FROM entity_names n
-               WHERE ${member("n.entity_id")} AND n.name <> e.name) AS aliases,
-             (SELECT count(*) FROM claims c
+    const counts =
+      filter.counts === false
+        ? "0 AS claims, 0 AS documents"
+        : `(SELECT count(*) FROM claims c
                WHERE ${member("c.supplier_id")} OR ${member("c.recipient_id")}) AS claims,
              (SELECT count(*) FROM (
                 SELECT document_id FROM mentions WHERE ${member("entity_id")}
                 UNION SELECT document_id FROM claims
-                 WHERE ${member("supplier_id")} OR ${member("recipient_id")} OR ${member("claimant_id")})) AS documents
+                 WHERE ${member("supplier_id")} OR ${member("recipient_id")} OR ${member("claimant_id")})) AS documents`;
+    const sql = `
+      SELECT e.id, e.name, e.type, ${fromMembers("country")} AS country, ${fromMembers("kb")} AS kb,
+             (SELECT json_group_array(DISTINCT n.name) FROM entity_names n
+               WHERE ${member("n.entity_id")} AND n.name <> e.name) AS aliases,
+             ${counts}
         FROM entities e
        ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""}
        ORDER BY claims DESC, e.name COLLATE NOCASE, e.id
