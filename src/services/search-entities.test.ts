@@ -3,48 +3,10 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { contentHash } from "../domain/content-hash.ts";
-import type { DocumentInput, Store } from "../store/store.ts";
+import type { Store } from "../store/store.ts";
 import { openSqliteStore } from "../store/sqlite/sqlite-store.ts";
 import { searchEntities } from "./search-entities.ts";
-
-/** A one-sentence report: `supplier` supplied rifles to `recipient`. */
-function supplyReport(id: string, supplier: string, recipient: string): DocumentInput {
-  const text = `${id}: ${supplier} supplied rifles to ${recipient}.`;
-  const at = (phrase: string) => {
-    const start = text.indexOf(phrase);
-    return { text: phrase, start, end: start + phrase.length };
-  };
-  return {
-    report: { id, text, format: "txt", origin: `${id}.txt` },
-    contentHash: contentHash(text),
-    extraction: {
-      id,
-      entities: [
-        { id: "s", name: supplier, type: "organization", aliases: [] },
-        { id: "r", name: recipient, type: "state", aliases: [] },
-      ],
-      mentions: [
-        { entity: "s", ...at(supplier) },
-        { entity: "r", ...at(recipient) },
-      ],
-      transfers: [
-        {
-          supplier: "s",
-          recipient: "r",
-          items: ["rifles"],
-          kind: "arms",
-          stance: "asserted",
-          modality: "actual",
-          claimant: null,
-          evidence: at(`${supplier} supplied rifles to ${recipient}`),
-          trigger: at("supplied"),
-          rule: "extract/01-delivered",
-        },
-      ],
-    },
-  };
-}
+import { supplyReport } from "../../test/support/supply-report.ts";
 
 describe("searchEntities", () => {
   let dir: string;

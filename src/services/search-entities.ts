@@ -54,12 +54,9 @@ export async function searchEntities(store: Store, query: string, limit = 20): P
       const room = limit - hits.length;
       const cut = ranked[room - 1]?.score;
       const scored = cut === undefined ? ranked : ranked.filter((x, i) => i < room || x.score === cut);
-      const rows = scored.length > 0 ? new Map((await store.entities({ ids: scored.map((x) => x.id) })).map((e) => [e.id, e])) : new Map<number, EntityRow>();
-      const similar = scored
-        .flatMap((x) => {
-          const entity = rows.get(x.id);
-          return entity ? [{ entity, score: x.score }] : [];
-        })
+      const scores = new Map(scored.map((x) => [x.id, x.score]));
+      const similar = (scores.size > 0 ? await store.entities({ ids: [...scores.keys()] }) : [])
+        .map((entity) => ({ entity, score: scores.get(entity.id) ?? 0 }))
         .sort((a, b) => b.score - a.score || b.entity.claims - a.entity.claims);
       for (const x of similar) add([x.entity], "similar", Math.round(x.score * 1000) / 1000);
     }

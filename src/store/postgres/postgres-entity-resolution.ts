@@ -14,7 +14,7 @@ import { normalizeName } from "../../domain/normalize-name.ts";
 import { ENTITY_TYPES, type EntityType, type ExtractedEntity } from "../../domain/types.ts";
 import type { EntityJudgement, EntityRef } from "../store.ts";
 import { compatibleTypes } from "../sqlite/sqlite-entity-resolution.ts";
-import { INGEST_LOCK, KEYS_LOCK, lockNames, one, rows, run, type Params, type Queryable } from "./postgres-sql.ts";
+import { KEYS_LOCK, lockNames, one, rows, run, type Params, type Queryable } from "./postgres-sql.ts";
 
 /**
  * Recomputes every stored name key when they were made under other rules than the
@@ -30,7 +30,7 @@ export async function refreshNameKeys(pool: pg.Pool): Promise<void> {
   let broken: Error | undefined;
   try {
     await client.query("BEGIN");
-    await client.query("SELECT pg_advisory_xact_lock($1, $2), pg_advisory_xact_lock($3, $4)", [...KEYS_LOCK, ...INGEST_LOCK]);
+    await client.query("SELECT pg_advisory_xact_lock($1, $2)", [...KEYS_LOCK]);
     if ((await current(client)) !== rules) {
       await client.query("DELETE FROM entity_keys");
       const names = await rows<{ entity_id: number; name: string }>(client, "SELECT entity_id, name FROM entity_names");

@@ -15,7 +15,7 @@ export interface Queryable {
  * of new claims. Claim ids are read as cursors ("every claim after id N": alerts, the
  * relation regrade), so a claim id must never commit after a larger one. Each ingest
  * takes it just before inserting its claims and holds it to its commit; that part
- * waits on nothing else, so it is short. The name-key rebuild takes it too.
+ * waits on nothing else, so it is short.
  */
 export const INGEST_LOCK = [0x61726d73, 2] as const;
 

@@ -4,7 +4,6 @@ import pg from "pg";
 import { StoreError } from "../../domain/errors.ts";
 import { contentHash } from "../../domain/content-hash.ts";
 import { nameKeysRules } from "../../domain/name-keys.ts";
-import type { ExtractedEntity } from "../../domain/types.ts";
 import type { DocumentInput } from "../store.ts";
 import { runStoreContract } from "../store-contract.ts";
 import { SQLITE_MIGRATIONS } from "../sqlite/sqlite-migrations.ts";
@@ -12,6 +11,7 @@ import { openPostgresStore } from "./postgres-store.ts";
 import { POSTGRES_MIGRATIONS, migratePostgres } from "./postgres-migrations.ts";
 import { startPostgres, type PostgresServer } from "../../../test/support/postgres-server.ts";
 import { storesUnderTest } from "../../../test/support/stores-under-test.ts";
+import { supplyReport } from "../../../test/support/supply-report.ts";
 
 if (!storesUnderTest().includes("postgres")) {
   test("postgres store", { skip: "STORES does not include postgres (run with STORES=sqlite,postgres to test it)" }, () => {});
@@ -301,44 +301,6 @@ function textReport(id: string, text: string): DocumentInput {
 }
 
 /** A report in which `supplier` (an organization) supplies rifles to the state `recipient`. */
-function supplyReport(id: string, supplier: string, recipient: string): DocumentInput {
-  const text = `${id}: ${supplier} supplied rifles to ${recipient}.`;
-  const at = (phrase: string) => {
-    const start = text.indexOf(phrase);
-    return { text: phrase, start, end: start + phrase.length };
-  };
-  const entities: ExtractedEntity[] = [
-    { id: "s", name: supplier, type: "organization", aliases: [] },
-    { id: "r", name: recipient, type: "state", aliases: [] },
-  ];
-  return {
-    report: { id, text, format: "txt", origin: `${id}.txt` },
-    contentHash: contentHash(text),
-    extraction: {
-      id,
-      entities,
-      mentions: [
-        { entity: "s", ...at(supplier) },
-        { entity: "r", ...at(recipient) },
-      ],
-      transfers: [
-        {
-          supplier: "s",
-          recipient: "r",
-          items: ["rifles"],
-          kind: "arms",
-          stance: "asserted",
-          modality: "actual",
-          claimant: null,
-          evidence: at(`${supplier} supplied rifles to ${recipient}`),
-          trigger: at("supplied"),
-          rule: "extract/01-delivered",
-        },
-      ],
-    },
-  };
-}
-
 function compareCodePoints(a: string, b: string): number {
   const x = [...a].map((c) => c.codePointAt(0)!);
   const y = [...b].map((c) => c.codePointAt(0)!);
