@@ -70,6 +70,10 @@ export interface ExtractedTransfer {
   rule: string;
   /** The word(s) that triggered the rule. */
   trigger: Span;
+  /** The pair model's probability that this is a transfer, when a model decided it. */
+  score?: number | undefined;
+  /** Version of the model that decided it. */
+  model?: string | undefined;
 }
 
 export interface ExtractionResult {

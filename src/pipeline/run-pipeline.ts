@@ -2,15 +2,23 @@ import type { ExtractedEntity, ExtractedMention, ExtractedTransfer, ExtractionRe
 import { extractTransfers, type KeyedTransfer } from "./extract/extract-transfers.ts";
 import { loadLexicon } from "./recognize/lexicon.ts";
 import { recognizeEntities } from "./recognize/recognize-entities.ts";
+import { extractLearned } from "./extract/learned/learned-extractor.ts";
+import type { LinearModel } from "./extract/learned/linear-model.ts";
+import { shippedPairModel } from "./extract/learned/load-pair-model.ts";
 
 export interface ExtractOptions {
   /** Keep transfers the text says did not happen ("did not supply"), marked `modality: "negated"`. */
   includeNegated?: boolean;
+  /**
+   * The pair model that decides which candidate pairs are transfers: the shipped one by
+   * default, another trained one, or null for the extraction rules alone.
+   */
+  model?: LinearModel | null;
 }
 
 /** An extraction result plus, per transfer, the cue words behind its stance and modality. */
 export interface ExplainedResult extends ExtractionResult {
-  explanations: Array<{ cues: string[] }>;
+  explanations: Array<{ cues: string[]; score?: number; model?: string; features?: Array<[string, number]> }>;
 }
 
 /**
@@ -20,7 +28,10 @@ export interface ExplainedResult extends ExtractionResult {
 export function extractReport(report: Report, opts: ExtractOptions = {}): ExplainedResult {
   const lexicon = loadLexicon();
   const doc = recognizeEntities(report.text, lexicon);
-  const keyed = extractTransfers(doc, lexicon, report.text).filter((t) => opts.includeNegated || t.modality !== "negated");
+  const model = opts.model === undefined ? shippedPairModel() : opts.model;
+  const keyed: Array<KeyedTransfer & { score?: number; model?: string; features?: Array<[string, number]> }> = model
+    ? extractLearned(doc, lexicon, report.text, model)
+    : extractTransfers(doc, lexicon, report.text).filter((t) => opts.includeNegated || t.modality !== "negated");
   const ids = new Map<string, string>();
   const ordered = [...doc.entities.values()].sort((a, b) => a.order - b.order);
   for (const e of ordered) ids.set(e.key, `e${ids.size + 1}`);
@@ -39,7 +50,7 @@ export function extractReport(report: Report, opts: ExtractOptions = {}): Explai
   const explanations: Array<{ cues: string[] }> = [];
   for (const t of keyed) {
     transfers.push(toOutput(t, ids));
-    explanations.push({ cues: t.cues });
+    explanations.push({ cues: t.cues, ...(t.score !== undefined ? { score: t.score, model: t.model, features: t.features } : {}) });
   }
   return { id: report.id, entities, transfers, mentions, explanations };
 }
@@ -56,5 +67,6 @@ function toOutput(t: KeyedTransfer, ids: Map<string, string>): ExtractedTransfer
     modality: t.modality,
     rule: t.rule,
     trigger: t.trigger,
+    ...("score" in t && typeof t.score === "number" ? { score: t.score, model: (t as { model?: string }).model } : {}),
   };
 }

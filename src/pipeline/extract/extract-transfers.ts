@@ -64,7 +64,7 @@ function laterDenials(ms: MaskedSentence, found: KeyedTransfer[]): KeyedTransfer
   return found.filter((t) => t.stance !== "denied").map((t) => ({ ...t, stance: "denied" as const, claimant: denier, cues: [...t.cues, `denial: ${m![0]}`] }));
 }
 
-function findRaw(ms: MaskedSentence): RawTransfer[] {
+export function findRaw(ms: MaskedSentence): RawTransfer[] {
   const raws: RawTransfer[] = [];
   // A transfer needs two parties.
   if (ms.sentence.mentions.length < 2) return raws;

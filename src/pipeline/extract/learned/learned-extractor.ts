@@ -1,0 +1,178 @@
+import type { Stance, TransferKind } from "../../../domain/types.ts";
+import type { Lexicon } from "../../recognize/lexicon.ts";
+import type { RecognizedReport, RecognizedSentence } from "../../recognize/recognize-entities.ts";
+import { assessClaim } from "../assess-claim.ts";
+import { findRaw, type KeyedTransfer } from "../extract-transfers.ts";
+import { maskSentence, type MaskedSentence } from "../masked-sentence.ts";
+import { classifyKind, parseItems } from "../parse-items.ts";
+import type { RawTransfer } from "../raw-transfer.ts";
+import { pairCandidates, type PairCandidate } from "./pair-candidates.ts";
+import { pairFeatures, ruleHitKey, type RuleHits } from "./pair-features.ts";
+import { scoreFeatures, type LinearModel } from "./linear-model.ts";
+import { wordClass } from "./word-classes.ts";
+
+/** A candidate pair with its features and the rule finding (if any) behind it. */
+export interface FeaturedCandidate extends PairCandidate {
+  features: string[];
+  raw?: RawTransfer | undefined;
+}
+
+export const LEARNED_RULE = "extract/learned-pair";
+
+/** Candidates of a recognized report with their features; shared by training and extraction. */
+export function featuredCandidates(doc: RecognizedReport): { candidates: FeaturedCandidate[]; masked: MaskedSentence[] } {
+  const masked = doc.sentences.map((s) => maskSentence(s));
+  const hits: RuleHits[] = [];
+  const raws: Map<string, RawTransfer>[] = [];
+  for (const ms of masked) {
+    const h: RuleHits = new Map();
+    const rmap = new Map<string, RawTransfer>();
+    for (const raw of findRaw(ms)) for (const s of raw.sup) for (const r of raw.rec) {
+      const k = ruleHitKey(s, r);
+      h.set(k, [...(h.get(k) ?? []), raw.rule]);
+      if (!rmap.has(k)) rmap.set(k, raw);
+    }
+    hits.push(h);
+    raws.push(rmap);
+  }
+  const candidates = pairCandidates(doc).map((c) => {
+    const same = c.sSentence === c.rSentence;
+    return { ...c, features: pairFeatures(doc, c, same ? hits[c.sentence] : undefined), raw: same ? raws[c.sentence]!.get(ruleHitKey(c.s, c.r)) : undefined };
+  });
+  return { candidates, masked };
+}
+
+export interface LearnedTransfer extends KeyedTransfer {
+  score: number;
+  model: string;
+  features: Array<[string, number]>;
+}
+
+/**
+ * Scores every candidate pair and keeps, per supplier → recipient, the records whose
+ * score reaches the model's threshold: the best one, plus any other with its own
+ * stance or claimant (an accusation and its denial are two records).
+ */
+export function extractLearned(doc: RecognizedReport, lexicon: Lexicon, text: string, model: LinearModel): LearnedTransfer[] {
+  const { candidates, masked } = featuredCandidates(doc);
+  const scored = candidates.map((c) => ({ c, s: scoreFeatures(model, c.features) })).filter((x) => x.s.score >= model.threshold);
+  scored.sort((a, b) => b.s.score - a.s.score || a.c.sentence - b.c.sentence);
+  const out: LearnedTransfer[] = [];
+  const seen = new Set<string>();
+  for (const { c, s } of scored) {
+    const t = settleCandidate(doc, c, masked[c.sentence]!, lexicon, text);
+    if (!t) continue;
+    const key = `${t.supplier}|${t.recipient}|${t.stance}|${t.claimant ?? ""}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ ...t, score: Math.round(s.score * 1000) / 1000, model: model.version, features: s.top, rule: c.raw ? c.raw.rule : LEARNED_RULE });
+  }
+  // Reports read top to bottom: order records by where their evidence stands.
+  out.sort((a, b) => a.evidence.start - b.evidence.start || b.score - a.score);
+  return resolveDenials(doc, out);
+}
+
+const TRIGGER_CLASSES = new Set(["SUPPLY", "RECEIVE", "USE", "MAKE", "TRAIN"]);
+
+/** Stance, claimant, modality, items and evidence of one accepted candidate, read from its sentence. */
+function settleCandidate(doc: RecognizedReport, c: FeaturedCandidate, ms: MaskedSentence, lexicon: Lexicon, text: string): KeyedTransfer | null {
+  const sentence = doc.sentences[c.sentence]!;
+  const here: number[] = [];
+  if (c.sSentence === c.sentence) here.push(c.s);
+  if (c.rSentence === c.sentence) here.push(c.r);
+  let trig: [number, number];
+  let itemsText = "";
+  if (c.raw) {
+    trig = c.raw.trig;
+    itemsText = c.raw.items;
+  } else {
+    const t = findTrigger(sentence, here);
+    trig = t ? [maskedOffset(ms, sentence, t.start), maskedOffset(ms, sentence, t.end)] : [0, 0];
+    if (t) itemsText = goodsAfter(ms.masked, trig[1]);
+  }
+  const positions = here.map((i) => ms.masked.indexOf(`«${i}»`)).filter((p) => p >= 0);
+  const roleStart = Math.min(trig[0], ...positions);
+  const a = assessClaim(ms.masked, roleStart, trig[0], trig[1], here, c.raw?.stance);
+  const items = parseItems(itemsText).filter((i) => !/«\d+»/u.test(i));
+  const kind: TransferKind = classifyKind(items, lexicon, c.raw?.kind as TransferKind | undefined);
+  let claimant = a.claimant !== null ? sentence.mentions[a.claimant]?.keys[0] ?? null : null;
+  if (claimant === c.recipient) claimant = null;
+  let stance: Stance = a.stance;
+  let modality = a.modality;
+  // "X said it has not sold weapons to Y": a party saying it did not supply is denying it.
+  if (modality === "negated") {
+    stance = "denied";
+    modality = "actual";
+    if (claimant === null) claimant = c.supplier;
+  }
+  const trigSpan = ms.original(trig[0], trig[1]);
+  return {
+    supplier: c.supplier,
+    recipient: c.recipient,
+    items,
+    kind,
+    stance,
+    claimant: claimant === c.supplier && stance !== "denied" ? null : claimant,
+    evidence: { text: sentence.span.text, start: sentence.span.start, end: sentence.span.end },
+    modality,
+    rule: LEARNED_RULE,
+    trigger: { text: text.slice(trigSpan.start, trigSpan.end), start: trigSpan.start, end: trigSpan.end },
+    cues: a.cues,
+  };
+}
+
+/** The supply-like word nearest the roles, preferring one between them. */
+function findTrigger(sentence: RecognizedSentence, roles: number[]): { start: number; end: number } | null {
+  const ms = roles.map((i) => sentence.mentions[i]!).filter(Boolean);
+  if (!ms.length) return null;
+  const lo = Math.min(...ms.map((m) => m.last));
+  const hi = Math.max(...ms.map((m) => m.first));
+  let best: { start: number; end: number; d: number } | null = null;
+  sentence.tokens.forEach((t, i) => {
+    if (!TRIGGER_CLASSES.has(wordClass(t.norm))) return;
+    if (sentence.mentions.some((m) => m.first <= i && i <= m.last)) return;
+    const d = i > lo && i < hi ? 0 : Math.min(Math.abs(i - lo), Math.abs(i - hi)) + 1;
+    if (!best || d < best.d) best = { start: t.start, end: t.end, d };
+  });
+  return best;
+}
+
+function maskedOffset(ms: MaskedSentence, sentence: RecognizedSentence, reportOffset: number): number {
+  let shift = 0;
+  for (const [i, m] of sentence.mentions.entries()) {
+    if (m.end <= reportOffset) shift += `«${i}»`.length - (m.end - m.start);
+  }
+  return Math.max(0, Math.min(ms.masked.length, reportOffset - sentence.span.start + shift));
+}
+
+/** The goods phrase right after a trigger: up to the next party, clause or preposition of role. */
+function goodsAfter(masked: string, from: number): string {
+  const rest = masked.slice(from);
+  const m = /^[^«;.]{0,100}?(?=\s(?:to|into|from|for|by|via|through|with|in|on|at)\s|«|[;.,]|$)/u.exec(rest);
+  return m ? m[0] : "";
+}
+
+const DENIAL_SENTENCE = /\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|dismiss(?:es|ed|ing)?)\b[^.]{0,80}\b(?:claims?|reports?|allegations?|accusations?|charges?|assertions?|suggestions?|that|supplying|selling|providing|sending|delivering|having)\b|\b(?:baseless|groundless|unfounded|utterly false|not true|untrue|fabricat\w+|a lie|lies|nonsense|propaganda)\b/iu;
+
+/**
+ * A denial in another sentence of the report ("Moscow has denied the claims") answers
+ * the claims it names: a party of the claim who speaks a denial anywhere in the report
+ * adds a denied record with itself as claimant.
+ */
+function resolveDenials(doc: RecognizedReport, found: LearnedTransfer[]): LearnedTransfer[] {
+  const out = [...found];
+  const have = new Set(found.map((t) => `${t.supplier}|${t.recipient}|${t.stance}`));
+  for (const sentence of doc.sentences) {
+    const m = DENIAL_SENTENCE.exec(sentence.span.text);
+    if (!m) continue;
+    const speakers = new Set(sentence.mentions.filter((x) => x.start < sentence.span.start + m.index + 40).flatMap((x) => x.keys));
+    for (const t of found) {
+      if (t.stance === "denied" || have.has(`${t.supplier}|${t.recipient}|denied`)) continue;
+      const denier = speakers.has(t.supplier) ? t.supplier : speakers.has(t.recipient) ? t.recipient : null;
+      if (!denier) continue;
+      have.add(`${t.supplier}|${t.recipient}|denied`);
+      out.push({ ...t, stance: "denied", claimant: denier, evidence: { text: sentence.span.text, start: sentence.span.start, end: sentence.span.end }, cues: [...t.cues, `denial: ${m[0]}`] });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,149 @@
+import type { Token } from "../../analyze/tokenize.ts";
+import type { DocEntity, Mention, RecognizedReport } from "../../recognize/recognize-entities.ts";
+import type { PairCandidate } from "./pair-candidates.ts";
+import { stem, wordClass } from "./word-classes.ts";
+
+/** What the extraction rules said of a sentence: per ordered mention pair, the rules that fired. */
+export type RuleHits = Map<string, string[]>;
+
+export const ruleHitKey = (s: number, r: number): string => `${s}>${r}`;
+
+/**
+ * The features of one candidate pair: general evidence about words, order, distance,
+ * structure and party types, never names. Training and inference share this function,
+ * so a model file stays meaningful only with the feature code of its version.
+ */
+export function pairFeatures(doc: RecognizedReport, c: PairCandidate, hits: RuleHits | undefined): string[] {
+  const f: string[] = [];
+  const sEnt = doc.entities.get(c.supplier);
+  const rEnt = doc.entities.get(c.recipient);
+  const sSent = doc.sentences[c.sSentence]!;
+  const rSent = doc.sentences[c.rSentence]!;
+  const sm = sSent.mentions[c.s]!;
+  const rm = rSent.mentions[c.r]!;
+  f.push(`ty:${sEnt?.type}>${rEnt?.type}`, `sty:${sEnt?.type}`, `rty:${rEnt?.type}`);
+  f.push(`srule:${sm.rule}`, `rrule:${rm.rule}`);
+  if (sm.coref) f.push("s:coref");
+  if (rm.coref) f.push("r:coref");
+  if (sm.keys.length > 1) f.push("s:list");
+  if (rm.keys.length > 1) f.push("r:list");
+  if (sEnt?.key.startsWith("group:")) f.push("s:group");
+  if (rEnt?.key.startsWith("group:")) f.push("r:group");
+  if (sEnt?.country && sEnt.country === rEnt?.country) f.push("same-country");
+  if (c.sentence === 0) f.push("first-sentence");
+  if (c.sSentence !== c.rSentence) {
+    // Window pair: only the sentence holding the claim's words speaks.
+    const sent = doc.sentences[c.sentence]!;
+    const toks = sent.tokens;
+    f.push(c.sSentence === c.sentence ? "win:s-here" : "win:r-here");
+    for (const t of toks) { const k = wordClass(t.norm); if (k) f.push(`win:cls:${k}`); }
+    const here = c.sSentence === c.sentence ? sm : rm;
+    if (here.coref) f.push("win:here-coref");
+    addSide(f, "win:h", toks, here);
+    return dedupe(f);
+  }
+  const toks = sSent.tokens;
+  const mentions = sSent.mentions;
+  const forward = sm.first < rm.first;
+  const ord = forward ? "sr" : "rs";
+  const left = forward ? sm : rm;
+  const right = forward ? rm : sm;
+  f.push(`ord:${ord}`);
+  const gap = right.first - left.last - 1;
+  const dist = gap <= 0 ? "0" : gap <= 2 ? "1-2" : gap <= 5 ? "3-5" : gap <= 10 ? "6-10" : gap <= 20 ? "11-20" : "21+";
+  f.push(`dist:${dist}`, `${ord}|dist:${dist}`);
+  const between = toks.slice(left.last + 1, right.first);
+  const inner = mentions.filter((m) => m.first > left.last && m.last < right.first).length;
+  f.push(`inner:${Math.min(inner, 3)}`);
+  const classes = new Set<string>();
+  let clauseBreak = false;
+  for (const [n, t] of between.entries()) {
+    if (insideMention(mentions, left.last + 1 + n)) continue;
+    const k = wordClass(t.norm);
+    if (k) classes.add(k);
+    if (gap <= 12 && /^[\p{L}]/u.test(t.norm)) f.push(`${ord}|b:${stem(t.norm)}`);
+    if (t.text === ";" || t.norm === "but" || t.norm === "while" || t.norm === "whereas" || t.norm === "which" || t.norm === "who") clauseBreak = true;
+    if (t.text === "“" || t.text === "”" || t.text === '"') f.push("b:quote");
+  }
+  if (clauseBreak) f.push(`${ord}|clause-break`);
+  for (const k of classes) f.push(`${ord}|bc:${k}`);
+  if (between.every((t) => t.text === "," || t.norm === "and" || t.norm === "or")) f.push("coordinated");
+  // The words next to each role: prepositions and verbs carry the direction.
+  const prevR = lastWord(toks, right.first - 1, mentions);
+  const nextL = nextWord(toks, left.last + 1, mentions);
+  f.push(`${ord}|prevR:${prevR}`, `${ord}|nextL:${nextL}`);
+  f.push(`${ord}|prevR:${wordClass(prevR) || "-"}|cls:${[...classes].sort().join("+") || "-"}`);
+  f.push(`${ord}|nextL:${wordClass(nextL) || "-"}|prevR:${wordClass(prevR) || "-"}`);
+  // The first verb-like class after the left role and before the right one, paired with the right's preposition.
+  const firstCls = between.map((t) => wordClass(t.norm)).find((k) => k && k !== "COORD" && k !== "GOODS") ?? "-";
+  f.push(`${ord}|first:${firstCls}`, `${ord}|first:${firstCls}|prevR:${wordClass(prevR) || prevR}`);
+  addSide(f, "L", toks, left, ord);
+  addSide(f, "R", toks, right, ord);
+  // Origin adjectives ("Chinese-made drones", "Iranian drones fired by Russia").
+  const afterS = toks[sm.last + 1];
+  if (afterS?.text === "-" && toks[sm.last + 2]) f.push(`s:hyphen:${wordClass(toks[sm.last + 2]!.norm) || stem(toks[sm.last + 2]!.norm)}`);
+  if (afterS && /^\p{Ll}/u.test(afterS.text) && wordClass(afterS.norm) === "GOODS") f.push("s:before-goods");
+  if (afterS && /^\p{Ll}/u.test(afterS.text)) f.push("s:before-lower");
+  const afterR = toks[rm.last + 1];
+  if (afterR && wordClass(afterR.norm) === "GOODS") f.push("r:before-goods");
+  // Attribution: a party that speaks is seldom the supplier for being named.
+  for (const [role, m] of [["s", sm], ["r", rm]] as const) {
+    const next = nextWord(toks, m.last + 1, mentions);
+    const prev = lastWord(toks, m.first - 1, mentions);
+    if (wordClass(next) === "SAY") f.push(`${role}:says`);
+    if (wordClass(next) === "SANCTION" || wordClass(prev) === "SANCTION") f.push(`${role}:sanction-near`);
+    if (prev === "to" && toks[m.first - 2]?.norm === "according") f.push(`${role}:according`);
+    if (wordClass(next) === "DENY") f.push(`${role}:denies`);
+  }
+  // Sentence-wide cues.
+  for (const t of toks) {
+    const k = wordClass(t.norm);
+    if (k === "SANCTION" || k === "DENY" || k === "NEG" || k === "HEDGE" || k === "FUTURE") f.push(`sent:${k}`);
+  }
+  if (!toks.some((t) => wordClass(t.norm) === "GOODS")) f.push("sent:no-goods");
+  const rules = hits?.get(ruleHitKey(c.s, c.r));
+  if (rules) for (const r of rules) f.push(`rule:${r}`, "rule:any");
+  const rev = hits?.get(ruleHitKey(c.r, c.s));
+  if (rev) f.push("rule:reverse");
+  return dedupe(f);
+}
+
+function addSide(f: string[], side: string, toks: Token[], m: Mention, ord = ""): void {
+  const p = ord ? `${ord}|` : "";
+  const b1 = toks[m.first - 1]?.norm ?? "^";
+  const b2 = toks[m.first - 2]?.norm ?? "^";
+  const a1 = toks[m.last + 1]?.norm ?? "$";
+  const a2 = toks[m.last + 2]?.norm ?? "$";
+  f.push(`${p}${side}-1:${stem(b1)}`, `${p}${side}+1:${stem(a1)}`, `${p}${side}-2:${stem(b2)}`, `${p}${side}+2:${stem(a2)}`);
+  f.push(`${p}${side}-1c:${wordClass(b1) || "-"}`, `${p}${side}+1c:${wordClass(a1) || "-"}`);
+}
+
+function insideMention(mentions: Mention[], i: number): boolean {
+  return mentions.some((m) => m.first <= i && i <= m.last);
+}
+
+function lastWord(toks: Token[], from: number, mentions: Mention[]): string {
+  for (let i = from; i >= 0; i--) {
+    if (insideMention(mentions, i)) return "«E»";
+    const t = toks[i]!;
+    if (/^[\p{L}]/u.test(t.norm) && t.norm !== "the" && t.norm !== "a" && t.norm !== "an") return t.norm;
+    if (t.text === "," || t.text === ";" || t.text === ":") return t.text;
+  }
+  return "^";
+}
+
+function nextWord(toks: Token[], from: number, mentions: Mention[]): string {
+  for (let i = from; i < toks.length; i++) {
+    if (insideMention(mentions, i)) return "«E»";
+    const t = toks[i]!;
+    if (/^[\p{L}]/u.test(t.norm) && t.norm !== "the" && t.norm !== "a" && t.norm !== "an") return t.norm;
+    if (t.text === "," || t.text === ";" || t.text === ":") return t.text;
+  }
+  return "$";
+}
+
+function dedupe(f: string[]): string[] {
+  return [...new Set(f)];
+}
+
+export type { DocEntity };
