@@ -21,8 +21,9 @@ import { watchCommand } from "./commands/watch.ts";
 import { monitorCommand } from "./commands/monitor.ts";
 import { workerCommand } from "./commands/worker.ts";
 import { migrateCommand } from "./commands/migrate.ts";
+import { trainCommand } from "./commands/train.ts";
 
-export const COMMANDS: Command[] = [extractCommand, ingestCommand, claimsCommand, claimCommand, entitiesCommand, entityCommand, relationsCommand, timelineCommand, sourceCommand, exportCommand, screenCommand, decideCommand, feedCommand, watchCommand, monitorCommand, workerCommand, migrateCommand, serveCommand, tokenCommand];
+export const COMMANDS: Command[] = [extractCommand, ingestCommand, claimsCommand, claimCommand, entitiesCommand, entityCommand, relationsCommand, timelineCommand, sourceCommand, exportCommand, screenCommand, decideCommand, feedCommand, watchCommand, monitorCommand, workerCommand, migrateCommand, serveCommand, tokenCommand, trainCommand];
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };

@@ -36,7 +36,7 @@ export function labelCandidates(doc: RecognizedReport, gold: GoldReport, candida
     if (at >= 0) spans.push([at, at + t.evidence!.length]);
     evidence.set(k, spans);
   }
-  return candidates.map((c) => {
+  const labels: Label[] = candidates.map((c) => {
     const span = doc.sentences[c.sentence]!.span;
     let gold_ = false;
     for (const gs of map.get(c.supplier) ?? []) for (const gr of map.get(c.recipient) ?? []) {
@@ -47,4 +47,24 @@ export function labelCandidates(doc: RecognizedReport, gold: GoldReport, candida
     }
     return gold_ ? null : 0;
   });
+  // One positive per gold pair and sentence: the extractor needs one mention pair to
+  // fire, and "Britain supplied missiles to Ukraine … its chances" should not teach that
+  // a pronoun far away is a recipient. The closest named pair stays; the others are left out.
+  const best = new Map<string, number>();
+  candidates.forEach((c, i) => {
+    if (labels[i] !== 1) return;
+    const key = `${c.sentence}|${[...(map.get(c.supplier) ?? [])].sort()}|${[...(map.get(c.recipient) ?? [])].sort()}`;
+    const j = best.get(key);
+    if (j === undefined || closeness(doc, c) < closeness(doc, candidates[j]!)) best.set(key, i);
+  });
+  const keep = new Set(best.values());
+  return labels.map((l, i) => (l === 1 && !keep.has(i) ? null : l));
+}
+
+/** How far apart a candidate's mentions are, descriptions and pronouns counted as farther. */
+function closeness(doc: RecognizedReport, c: FeaturedCandidate): number {
+  const sm = doc.sentences[c.sSentence]!.mentions[c.s]!;
+  const rm = doc.sentences[c.rSentence]!.mentions[c.r]!;
+  const gap = c.sSentence !== c.rSentence ? 1000 : Math.max(rm.first - sm.last, sm.first - rm.last);
+  return gap + (sm.coref ? 50 : 0) + (rm.coref ? 50 : 0) + (c.raw ? -100 : 0);
 }

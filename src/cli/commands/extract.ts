@@ -1,3 +1,4 @@
+import { selectPairModel } from "../select-pair-model.ts";
 import { DEFAULT_MAX_BYTES, isInputProblem, iterateInputs } from "../../pipeline/normalize/index.ts";
 import { extractReport } from "../../pipeline/run-pipeline.ts";
 import { UsageError } from "../../domain/errors.ts";
@@ -8,21 +9,24 @@ import { maxSizeBytes, type Command } from "../command.ts";
 export const extractCommand: Command = {
   name: "extract",
   summary: "Extract sourced transfer claims from reports and print one JSON object per report.",
-  usage: "extract <path...|-> [--explain] [--include-negated] [--mentions] [--max-size MB]",
+  usage: "extract <path...|-> [--explain] [--include-negated] [--mentions] [--max-size MB] [--model FILE]",
   example: "armstrace extract data/samples/01-iran-shahed-russia-alabuga.md --explain",
   options: {
+    model: { type: "string" },
     explain: { type: "boolean" },
     "include-negated": { type: "boolean" },
     mentions: { type: "boolean" },
     "max-size": { type: "string" },
   },
   optionHelp: {
-    explain: "print, for each transfer, the rule, trigger, roles and cue words instead of JSON",
+    model: "pair model file to extract with (default: the shipped data/models/pair-model.json)",
+    explain: "print, for each transfer, the model score and strongest features, the rule, trigger, roles and cue words instead of JSON",
     "include-negated": "also output transfers the text says did not happen (modality \"negated\")",
     mentions: "include every entity mention with its offsets in the JSON",
     "max-size": "largest file (or JSON Lines line) to read, in MB (default 5)",
   },
   async run({ values, positionals }, io) {
+    selectPairModel(values["model"]);
     if (!positionals.length) throw new UsageError("extract: give at least one file, directory or - for stdin");
     const maxBytes = maxSizeBytes(values["max-size"], DEFAULT_MAX_BYTES);
     let problems = 0;
@@ -53,6 +57,9 @@ function explain(r: ExplainedResult, text: string): string {
     lines.push(
       `${i + 1}. ${name(t.supplier)} → ${name(t.recipient)}  [${t.stance}, ${t.modality}, ${t.kind}]`,
       `   rule:     ${t.rule}`,
+      ...(r.explanations[i]?.score !== undefined
+        ? [`   model:    ${r.explanations[i]!.model} score ${r.explanations[i]!.score}`, `   features: ${r.explanations[i]!.features!.map(([f, w]) => `${f} (${w > 0 ? "+" : ""}${w})`).join("; ")}`]
+        : []),
       `   trigger:  "${t.trigger.text}" at ${t.trigger.start}-${t.trigger.end}`,
       `   supplier: ${name(t.supplier)}   recipient: ${name(t.recipient)}   claimant: ${name(t.claimant)}`,
       `   items:    ${t.items.length ? t.items.join("; ") : "(none named)"}`,

@@ -1,3 +1,4 @@
+import { selectPairModel } from "../select-pair-model.ts";
 import { DEFAULT_MAX_BYTES, isInputProblem, iterateInputs } from "../../pipeline/normalize/index.ts";
 import type { Report } from "../../domain/types.ts";
 import { UsageError } from "../../domain/errors.ts";
@@ -10,15 +11,17 @@ import { maxSizeBytes, type Command, type Io } from "../command.ts";
 export const ingestCommand: Command = {
   name: "ingest",
   summary: "Extract claims from reports and store them (one transaction per report; re-ingesting the same text adds nothing).",
-  usage: "ingest <path...|-> [--db FILE] [--max-size MB] [--queue]",
+  usage: "ingest <path...|-> [--db FILE] [--max-size MB] [--queue] [--model FILE]",
   example: "armstrace ingest data/samples --db armstrace.db",
-  options: { db: { type: "string" }, "max-size": { type: "string" }, queue: { type: "boolean" } },
+  options: { model: { type: "string" }, db: { type: "string" }, "max-size": { type: "string" }, queue: { type: "boolean" } },
   optionHelp: {
+    model: "pair model file to extract with (default: the shipped data/models/pair-model.json)",
     db: "SQLite file or postgres:// URL (default $ARMSTRACE_DB or ./armstrace.db)",
     "max-size": "largest file (or JSON Lines line) to read, in MB (default 5)",
     queue: "queue the reports for `armstrace worker` instead of ingesting them here",
   },
   async run({ values, positionals }, io) {
+    selectPairModel(values["model"]);
     if (!positionals.length) throw new UsageError("ingest: give at least one file, directory or - for stdin");
     const maxBytes = maxSizeBytes(values["max-size"], DEFAULT_MAX_BYTES);
     const store = await openStore(values["db"] as string | undefined);

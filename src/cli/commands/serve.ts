@@ -1,3 +1,4 @@
+import { selectPairModel } from "../select-pair-model.ts";
 import { serve } from "@hono/node-server";
 import { createApp } from "../../server/create-app.ts";
 import { UsageError } from "../../domain/errors.ts";
@@ -20,10 +21,11 @@ export const DEFAULT_HOST = "127.0.0.1";
 export const serveCommand: Command = {
   name: "serve",
   summary: "Serve the web app and the REST API (see /api/openapi.json); reads need a viewer token unless --anonymous-reads.",
-  usage: "serve [--db FILE] [--port N] [--host H] [--anonymous-reads] [--allow-private-fetch] [--monitor [monitor options]]",
+  usage: "serve [--db FILE] [--port N] [--host H] [--anonymous-reads] [--allow-private-fetch] [--model FILE] [--monitor [monitor options]]",
   example: "armstrace serve --db armstrace.db --port 8787 --anonymous-reads",
-  options: { db: { type: "string" }, port: { type: "string" }, host: { type: "string" }, "anonymous-reads": { type: "boolean" }, "allow-private-fetch": { type: "boolean" }, monitor: { type: "boolean" }, ...MONITOR_OPTIONS },
+  options: { model: { type: "string" }, db: { type: "string" }, port: { type: "string" }, host: { type: "string" }, "anonymous-reads": { type: "boolean" }, "allow-private-fetch": { type: "boolean" }, monitor: { type: "boolean" }, ...MONITOR_OPTIONS },
   optionHelp: {
+    model: "pair model file to extract with (default: the shipped data/models/pair-model.json)",
     db: "SQLite file or postgres:// URL (default $ARMSTRACE_DB or ./armstrace.db)",
     port: `TCP port (default ${DEFAULT_PORT}; 0 picks a free one)`,
     host: `address to bind (default ${DEFAULT_HOST}, this machine only)`,
@@ -33,6 +35,7 @@ export const serveCommand: Command = {
     ...MONITOR_OPTION_HELP,
   },
   async run({ values }, io) {
+    selectPairModel(values["model"]);
     const port = parsePort(values["port"]);
     const host = typeof values["host"] === "string" && values["host"].trim() !== "" ? values["host"].trim() : DEFAULT_HOST;
     const monitoring = values["monitor"] === true ? monitorOptions(values) : undefined;

@@ -1,3 +1,4 @@
+import { selectPairModel } from "../select-pair-model.ts";
 import { openStore } from "../../main.ts";
 import { runIngestWorker } from "../../services/ingest-worker.ts";
 import { positiveInt, type Command } from "../command.ts";
@@ -6,10 +7,11 @@ import { positiveInt, type Command } from "../command.ts";
 export const workerCommand: Command = {
   name: "worker",
   summary: "Ingest reports queued by `ingest --queue`; run many (on one or many machines) against one PostgreSQL store.",
-  usage: "worker [--db postgres://…] [--concurrency N] [--drain] [--poll S]",
+  usage: "worker [--db postgres://…] [--concurrency N] [--drain] [--poll S] [--model FILE]",
   example: "armstrace worker --db postgres://armstrace@db.example.org/armstrace --concurrency 2",
-  options: { db: { type: "string" }, concurrency: { type: "string" }, drain: { type: "boolean" }, poll: { type: "string" }, quiet: { type: "boolean" } },
+  options: { model: { type: "string" }, db: { type: "string" }, concurrency: { type: "string" }, drain: { type: "boolean" }, poll: { type: "string" }, quiet: { type: "boolean" } },
   optionHelp: {
+    model: "pair model file to extract with (default: the shipped data/models/pair-model.json)",
     db: "the shared store: postgres://user:password@host:port/database (default $ARMSTRACE_DB or ./armstrace.db)",
     concurrency: "jobs worked at once in this process (default 1)",
     drain: "exit when the queue is empty",
@@ -17,6 +19,7 @@ export const workerCommand: Command = {
     quiet: "no line per report",
   },
   async run({ values }, io) {
+    selectPairModel(values["model"]);
     const concurrency = positiveInt(values["concurrency"], "concurrency") ?? 1;
     const poll = values["poll"] === undefined ? 1 : Number(values["poll"]);
     if (!Number.isFinite(poll) || poll <= 0) throw new (await import("../../domain/errors.ts")).UsageError(`--poll must be a positive number of seconds (got ${String(values["poll"])})`);

@@ -55,7 +55,7 @@ export interface TrainOptions {
  */
 export function trainLogistic(examples: TrainingExample[], opts: TrainOptions = {}): Omit<LinearModel, "version" | "threshold"> {
   const epochs = opts.epochs ?? 25;
-  const l2 = opts.l2 ?? 1e-4;
+  const l2 = opts.l2 ?? 0.03;
   const lr = opts.learningRate ?? 0.3;
   const minCount = opts.minCount ?? 2;
   const counts = new Map<string, number>();

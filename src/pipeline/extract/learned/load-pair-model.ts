@@ -26,7 +26,16 @@ export function loadPairModel(path = SHIPPED_MODEL): LinearModel {
   return model;
 }
 
-/** The shipped model, or null when the checkout has none (the rules then decide alone). */
+let chosen: LinearModel | null | undefined;
+
+/** Makes the model in `path` the one every extraction of this process uses (`--model FILE`). */
+export function usePairModel(path: string): LinearModel {
+  chosen = loadPairModel(path);
+  return chosen;
+}
+
+/** The model chosen with `usePairModel`, else the shipped one, or null when there is none (the rules then decide alone). */
 export function shippedPairModel(): LinearModel | null {
+  if (chosen !== undefined) return chosen;
   return existsSync(SHIPPED_MODEL) ? loadPairModel(SHIPPED_MODEL) : null;
 }

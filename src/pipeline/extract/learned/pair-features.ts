@@ -77,6 +77,7 @@ export function pairFeatures(doc: RecognizedReport, c: PairCandidate, hits: Rule
   // The first verb-like class after the left role and before the right one, paired with the right's preposition.
   const firstCls = between.map((t) => wordClass(t.norm)).find((k) => k && k !== "COORD" && k !== "GOODS") ?? "-";
   f.push(`${ord}|first:${firstCls}`, `${ord}|first:${firstCls}|prevR:${wordClass(prevR) || prevR}`);
+  addTriggerFrame(f, toks, mentions, sm, rm);
   addSide(f, "L", toks, left, ord);
   addSide(f, "R", toks, right, ord);
   // Origin adjectives ("Chinese-made drones", "Iranian drones fired by Russia").
@@ -106,6 +107,58 @@ export function pairFeatures(doc: RecognizedReport, c: PairCandidate, hits: Rule
   const rev = hits?.get(ruleHitKey(c.r, c.s));
   if (rev) f.push("rule:reverse");
   return dedupe(f);
+}
+
+const FRAME_CLASSES = new Set(["SUPPLY", "RECEIVE", "USE", "MAKE", "TRAIN"]);
+const ROLE_PREPS = new Set(["to", "into", "from", "by", "for", "with", "via", "through", "of", "on", "in", "against"]);
+
+/**
+ * The frame around the transfer word nearest the pair: which side of it each party
+ * stands, the preposition that introduces each, and whether another party stands
+ * closer to the word. "A supplied drones to B" and "B received drones from A" share
+ * frames with every other verb of their class.
+ */
+function addTriggerFrame(f: string[], toks: Token[], mentions: Mention[], sm: Mention, rm: Mention): void {
+  const lo = Math.min(sm.first, rm.first);
+  const hi = Math.max(sm.last, rm.last);
+  let trig = -1, bestD = Infinity;
+  for (let i = 0; i < toks.length; i++) {
+    const k = wordClass(toks[i]!.norm);
+    if (!FRAME_CLASSES.has(k) || insideMention(mentions, i)) continue;
+    const d = i > lo && i < hi ? 0 : i < lo ? lo - i : i - hi;
+    if (d < bestD) { bestD = d; trig = i; }
+  }
+  if (trig < 0) { f.push("frame:none"); return; }
+  const cls = wordClass(toks[trig]!.norm);
+  const pos = (m: Mention): string => (m.last < trig ? "L" : "R");
+  const prep = (m: Mention): string => {
+    for (let i = m.first - 1; i >= Math.max(0, m.first - 3); i--) {
+      const n = toks[i]!.norm;
+      if (ROLE_PREPS.has(n)) return n;
+      if (n === "the" || n === "its" || n === "their" || /^\p{Ll}+$/u.test(n) && wordClass(n) === "") continue;
+      break;
+    }
+    return "-";
+  };
+  // Is another party between this one and the trigger word?
+  const nearest = (m: Mention): string => {
+    const [a, b] = m.last < trig ? [m.last, trig] : [trig, m.first];
+    return mentions.some((o) => o !== m && o.first > a && o.last < b) ? "far" : "near";
+  };
+  const dist = bestD === 0 ? "in" : bestD <= 3 ? "close" : bestD <= 8 ? "mid" : "off";
+  const hyphen = toks[trig - 1]?.text === "-" ? "hy" : "";
+  const frame = `${cls}${hyphen}|s${pos(sm)}:${prep(sm)}|r${pos(rm)}:${prep(rm)}`;
+  f.push(`frame:${frame}`, `frame:${frame}|${nearest(sm)}|${nearest(rm)}`, `frame:${cls}|s${pos(sm)}|r${pos(rm)}|${dist}`);
+  f.push(`frame:s${pos(sm)}:${prep(sm)}|${nearest(sm)}`, `frame:r${pos(rm)}:${prep(rm)}|${nearest(rm)}`, `frame:dist:${dist}`);
+  f.push(`frame:${cls}|trig:${stem(toks[trig]!.norm)}|s${pos(sm)}|r${pos(rm)}`);
+  // A negation or a clause boundary between the trigger and either party.
+  for (const [role, m] of [["s", sm], ["r", rm]] as const) {
+    const [a, b] = m.last < trig ? [m.last + 1, trig] : [trig + 1, m.first];
+    for (let i = a; i < b; i++) {
+      const t = toks[i]!;
+      if (t.text === ";" || t.norm === "but" || t.norm === "which" || t.norm === "while") { f.push(`frame:${role}-clause-break`); break; }
+    }
+  }
 }
 
 function addSide(f: string[], side: string, toks: Token[], m: Mention, ord = ""): void {
