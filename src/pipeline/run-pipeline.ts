@@ -30,7 +30,7 @@ export function extractReport(report: Report, opts: ExtractOptions = {}): Explai
   const doc = recognizeEntities(report.text, lexicon);
   const model = opts.model === undefined ? shippedPairModel() : opts.model;
   const keyed: Array<KeyedTransfer & { score?: number; model?: string; features?: Array<[string, number]> }> = model
-    ? extractLearned(doc, lexicon, report.text, model)
+    ? extractLearned(doc, lexicon, report.text, model, { includeNegated: opts.includeNegated === true })
     : extractTransfers(doc, lexicon, report.text).filter((t) => opts.includeNegated || t.modality !== "negated");
   const ids = new Map<string, string>();
   const ordered = [...doc.entities.values()].sort((a, b) => a.order - b.order);

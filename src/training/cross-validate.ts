@@ -1,5 +1,6 @@
 import type { ExtractionResult } from "../domain/types.ts";
 import { scoreFeatures, type TrainOptions } from "../pipeline/extract/learned/linear-model.ts";
+import { accepts } from "../pipeline/extract/learned/learned-extractor.ts";
 import { addCounts, emptyCounts, figures, scoreReport, type Figures, type PairCounts } from "./gold-score.ts";
 import { mapToGold } from "./label-candidates.ts";
 import { groupFolds, predictReport, trainPairModel, type PreparedReport } from "./train-extractor.ts";
@@ -13,6 +14,7 @@ export interface FoldResult {
   /** Candidate-level precision and recall of the classifier at its threshold (labelled candidates only). */
   classifier: { precision: number; recall: number };
   threshold: number;
+  ruleThreshold?: number | undefined;
 }
 
 export interface CrossValidation {
@@ -47,7 +49,7 @@ export function crossValidate(reports: PreparedReport[], k = 5, fraction = 1, op
       r.candidates.forEach((c, i) => {
         const y = r.labels[i];
         if (y === null || y === undefined) return;
-        const yes = scoreFeatures(model, c.features, 0).score >= model.threshold;
+        const yes = accepts(model, c, scoreFeatures(model, c.features, 0).score);
         if (yes && y === 1) tp++; else if (yes) fp++; else if (y === 1) fn++;
       });
     }
@@ -55,7 +57,7 @@ export function crossValidate(reports: PreparedReport[], k = 5, fraction = 1, op
     pooled = addCounts(pooled, counts);
     results.push({
       fold: f + 1, reports: folds[f]!.length, publishers: new Set(folds[f]!.map((r) => r.group)).size, counts, figures: figures(counts),
-      classifier: { precision: tp / Math.max(1, tp + fp), recall: tp / Math.max(1, tp + fn) }, threshold: model.threshold,
+      classifier: { precision: tp / Math.max(1, tp + fp), recall: tp / Math.max(1, tp + fn) }, threshold: model.threshold, ruleThreshold: model.ruleThreshold,
     });
   }
   return {

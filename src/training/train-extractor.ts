@@ -59,7 +59,7 @@ const hash = (s: string): string => createHash("sha256").update(s).digest("hex")
  * Chooses the decision threshold by an inner grouped cross-validation on the training
  * reports alone: the threshold that maximises pair F1 on their out-of-fold scores.
  */
-export function chooseThreshold(reports: PreparedReport[], extra: ExtraExamples, opts: TrainOptions, k = 3): number {
+export function chooseThreshold(reports: PreparedReport[], extra: ExtraExamples, opts: TrainOptions, k = 3): { threshold: number; ruleThreshold: number } {
   const folds = groupFolds(reports, k);
   const scored: Array<{ r: PreparedReport; scores: number[] }> = [];
   for (let f = 0; f < folds.length; f++) {
@@ -69,26 +69,26 @@ export function chooseThreshold(reports: PreparedReport[], extra: ExtraExamples,
     const model: LinearModel = { ...m, version: "inner", threshold: 0.5 };
     for (const r of folds[f]!) scored.push({ r, scores: r.candidates.map((c) => scoreFeatures(model, c.features, 0).score) });
   }
-  let best = 0.5, bestF = -1;
-  for (let t = 0.2; t <= 0.9001; t += 0.025) {
+  let best = { threshold: 0.5, ruleThreshold: 0.5 }, bestF = -1;
+  for (let t = 0.2; t <= 0.9001; t += 0.025) for (let tr = 0.05; tr <= t + 1e-9; tr += 0.05) {
     let tp = 0, fp = 0, fn = 0;
     for (const { r, scores } of scored) {
-      const c = pairCounts(r, scores, t);
+      const c = pairCounts(r, scores, t, tr);
       tp += c.tp; fp += c.fp; fn += c.fn;
     }
     const p = tp / Math.max(1, tp + fp), rc = tp / Math.max(1, tp + fn);
     const f1 = p + rc ? (2 * p * rc) / (p + rc) : 0;
-    if (f1 > bestF + 1e-9) { bestF = f1; best = Math.round(t * 1000) / 1000; }
+    if (f1 > bestF + 1e-9) { bestF = f1; best = { threshold: Math.round(t * 1000) / 1000, ruleThreshold: Math.round(tr * 1000) / 1000 }; }
   }
   return best;
 }
 
 /** Pair-level counts of one report for a threshold, from candidate scores (fast, for tuning). */
-function pairCounts(r: PreparedReport, scores: number[], t: number): { tp: number; fp: number; fn: number } {
+function pairCounts(r: PreparedReport, scores: number[], t: number, tr: number): { tp: number; fp: number; fn: number } {
   const map = mapToGold(r.doc, r.gold);
   const goldPairs = new Set(r.gold.transfers.map((x) => `${x.supplier}|${x.recipient}`));
   const pred = new Set<string>();
-  r.candidates.forEach((c, i) => { if (scores[i]! >= t) pred.add(`${c.supplier}|${c.recipient}`); });
+  r.candidates.forEach((c, i) => { if (scores[i]! >= (c.raw ? tr : t)) pred.add(`${c.supplier}|${c.recipient}`); });
   const matched = new Set<string>();
   let tp = 0, fp = 0;
   for (const k of pred) {
@@ -108,11 +108,11 @@ export interface TrainedModel extends LinearModel {
 export function trainPairModel(reports: PreparedReport[], extra: ExtraExamples = [], opts: TrainOptions = {}): TrainedModel {
   const examples = [...examplesOf(reports), ...extra];
   const m = trainLogistic(examples, opts);
-  const threshold = chooseThreshold(reports, extra, opts);
-  const body = JSON.stringify({ bias: m.bias, weights: m.weights, threshold });
+  const { threshold, ruleThreshold } = chooseThreshold(reports, extra, opts);
+  const body = JSON.stringify({ bias: m.bias, weights: m.weights, threshold, ruleThreshold });
   const version = `pair-lr-${hash(body).slice(0, 12)}`;
   return {
-    version, threshold, bias: m.bias, weights: m.weights,
+    version, threshold, ruleThreshold, bias: m.bias, weights: m.weights,
     trainedOn: { reports: reports.length, examples: examples.length, positives: examples.filter((e) => e.label === 1).length, extra: extra.length },
   };
 }

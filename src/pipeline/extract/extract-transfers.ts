@@ -114,7 +114,7 @@ function actingState(key: string, raw: RawTransfer, entities: Map<string, DocEnt
   return stateKey;
 }
 
-const ABSTRACT_ITEMS = /\b(?:warnings?|messages?|letters?|calls?|visits?|delegations?|invitations?|praise|criticism|condemnation|assurances?|guarantees?|thanks|requests?|complaints?|threats?|awards?|prizes?|votes?|mandates?|approval|permission|sanctions?|briefings?|reports?|statements?|questions?|answers?|responses?|replies|signals?|apolog(?:y|ies)|congratulations|condolences|support of|backing)\b/iu;
+export const ABSTRACT_ITEMS = /\b(?:warnings?|messages?|letters?|calls?|visits?|delegations?|invitations?|praise|criticism|condemnation|assurances?|guarantees?|thanks|requests?|complaints?|threats?|awards?|prizes?|votes?|mandates?|approval|permission|sanctions?|briefings?|reports?|statements?|questions?|answers?|responses?|replies|signals?|apolog(?:y|ies)|congratulations|condolences|support of|backing)\b/iu;
 
 function settle(raw: RawTransfer, ms: MaskedSentence, entities: Map<string, DocEntity>, lexicon: Lexicon, text: string): KeyedTransfer[] {
   const { sentence, masked } = ms;

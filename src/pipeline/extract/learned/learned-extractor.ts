@@ -2,7 +2,7 @@ import type { Stance, TransferKind } from "../../../domain/types.ts";
 import type { Lexicon } from "../../recognize/lexicon.ts";
 import type { RecognizedReport, RecognizedSentence } from "../../recognize/recognize-entities.ts";
 import { assessClaim } from "../assess-claim.ts";
-import { findRaw, type KeyedTransfer } from "../extract-transfers.ts";
+import { ABSTRACT_ITEMS, extractTransfers, findRaw, type KeyedTransfer } from "../extract-transfers.ts";
 import { maskSentence, type MaskedSentence } from "../masked-sentence.ts";
 import { classifyKind, parseItems } from "../parse-items.ts";
 import type { RawTransfer } from "../raw-transfer.ts";
@@ -53,23 +53,50 @@ export interface LearnedTransfer extends KeyedTransfer {
  * score reaches the model's threshold: the best one, plus any other with its own
  * stance or claimant (an accusation and its denial are two records).
  */
-export function extractLearned(doc: RecognizedReport, lexicon: Lexicon, text: string, model: LinearModel): LearnedTransfer[] {
+export function extractLearned(doc: RecognizedReport, lexicon: Lexicon, text: string, model: LinearModel, opts: { includeNegated?: boolean } = {}): LearnedTransfer[] {
   const { candidates, masked } = featuredCandidates(doc);
-  const scored = candidates.map((c) => ({ c, s: scoreFeatures(model, c.features) })).filter((x) => x.s.score >= model.threshold);
+  // The rules' own reading of stance, claimant and items where they fired: they know
+  // constructions ("a charge Iran rejected", "refuted reports that") the frame does not.
+  const ruled = new Map<string, KeyedTransfer[]>();
+  for (const t of extractTransfers(doc, lexicon, text)) {
+    const k = `${t.evidence.start}|${t.supplier}|${t.recipient}`;
+    ruled.set(k, [...(ruled.get(k) ?? []), t]);
+  }
+  const scored = candidates.map((c) => ({ c, s: scoreFeatures(model, c.features) })).filter((x) => accepts(model, x.c, x.s.score));
   scored.sort((a, b) => b.s.score - a.s.score || a.c.sentence - b.c.sentence);
   const out: LearnedTransfer[] = [];
   const seen = new Set<string>();
-  for (const { c, s } of scored) {
-    const t = settleCandidate(doc, c, masked[c.sentence]!, lexicon, text);
-    if (!t) continue;
+  const push = (t: KeyedTransfer, score: number, top: Array<[string, number]>, rule: string): void => {
+    if (t.modality === "negated" && !opts.includeNegated) return;
     const key = `${t.supplier}|${t.recipient}|${t.stance}|${t.claimant ?? ""}`;
-    if (seen.has(key)) continue;
+    if (seen.has(key)) return;
     seen.add(key);
-    out.push({ ...t, score: Math.round(s.score * 1000) / 1000, model: model.version, features: s.top, rule: c.raw ? c.raw.rule : LEARNED_RULE });
+    out.push({ ...t, score: Math.round(score * 1000) / 1000, model: model.version, features: top, rule });
+  };
+  const considered = new Set<string>();
+  for (const c of candidates) considered.add(`${doc.sentences[c.sentence]!.span.start}|${c.supplier}|${c.recipient}`);
+  for (const { c, s } of scored) {
+    const fromRules = ruled.get(`${doc.sentences[c.sentence]!.span.start}|${c.supplier}|${c.recipient}`);
+    const t = settleCandidate(doc, c, masked[c.sentence]!, lexicon, text);
+    if (fromRules) {
+      for (const r of fromRules) push(r, s.score, s.top, r.rule);
+      // The rules read negations as "did not happen"; a party saying so denies it.
+      if (t?.stance === "denied" && !fromRules.some((r) => r.stance === "denied")) push(t, s.score, s.top, fromRules[0]!.rule);
+      continue;
+    }
+    if (t) push(t, s.score, s.top, LEARNED_RULE);
   }
+  // Pairs the rules found that no candidate covers (a headline's recipient, a leader
+  // acting for its state) keep the rules' word, marked as unscored.
+  for (const [k, ts] of ruled) if (!considered.has(k)) for (const t of ts) push(t, 1, [["rule-only", 0]], t.rule);
   // Reports read top to bottom: order records by where their evidence stands.
   out.sort((a, b) => a.evidence.start - b.evidence.start || b.score - a.score);
   return resolveDenials(doc, out);
+}
+
+/** Whether the model takes a candidate: its score reaches the threshold, or the lower one for rule-found pairs. */
+export function accepts(model: LinearModel, c: { raw?: unknown }, score: number): boolean {
+  return score >= (c.raw && model.ruleThreshold !== undefined ? Math.min(model.ruleThreshold, model.threshold) : model.threshold);
 }
 
 const TRIGGER_CLASSES = new Set(["SUPPLY", "RECEIVE", "USE", "MAKE", "TRAIN"]);
@@ -93,17 +120,23 @@ function settleCandidate(doc: RecognizedReport, c: FeaturedCandidate, ms: Masked
   const positions = here.map((i) => ms.masked.indexOf(`«${i}»`)).filter((p) => p >= 0);
   const roleStart = Math.min(trig[0], ...positions);
   const a = assessClaim(ms.masked, roleStart, trig[0], trig[1], here, c.raw?.stance);
+  // Conditionals ("if China provided …") and pleas ("urged France not to sell") claim nothing.
+  if (a.skip) return null;
   const items = parseItems(itemsText).filter((i) => !/«\d+»/u.test(i));
+  // "received a stern warning from the Council": nothing changed hands.
+  if (items.length && items.every((i) => ABSTRACT_ITEMS.test(i))) return null;
   const kind: TransferKind = classifyKind(items, lexicon, c.raw?.kind as TransferKind | undefined);
   let claimant = a.claimant !== null ? sentence.mentions[a.claimant]?.keys[0] ?? null : null;
   if (claimant === c.recipient) claimant = null;
   let stance: Stance = a.stance;
   let modality = a.modality;
-  // "X said it has not sold weapons to Y": a party saying it did not supply is denying it.
-  if (modality === "negated") {
+  // "X said it has not sold weapons to Y": someone saying it did not happen denies it.
+  // In the author's own voice it is a negated transfer, kept only on request.
+  // A quoted or reported negation with no named speaker is the supplier's own denial.
+  if (modality === "negated" && claimant === null && /["“”]/u.test(sentence.span.text)) claimant = c.supplier;
+  if (modality === "negated" && claimant !== null) {
     stance = "denied";
     modality = "actual";
-    if (claimant === null) claimant = c.supplier;
   }
   const trigSpan = ms.original(trig[0], trig[1]);
   return {

@@ -10,6 +10,11 @@ export interface LinearModel {
   weights: Record<string, number>;
   /** Probability at or above which a pair is taken as a transfer, chosen on training folds. */
   threshold: number;
+  /**
+   * A lower bar for pairs an extraction rule also found: the rules are precise where they
+   * fire, so the model may need less evidence there. Chosen on training folds like `threshold`.
+   */
+  ruleThreshold?: number | undefined;
 }
 
 export interface Scored {
