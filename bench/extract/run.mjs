@@ -95,6 +95,14 @@ console.log(
   `  (not in the loop: reading the JSONL ${fmt(readSeconds)} s, importing the pipeline ${fmt(importSeconds)} s; ` +
     `first 100 reports took ${fmt(firstHundred)} s)`,
 );
+// 3. The same loop with the extraction rules alone (no pair model), to show what the
+// learned stage costs.
+t = now();
+let ruleTransfers = 0;
+for (const r of reports) ruleTransfers += extractReport(r, { model: null }).transfers.length;
+const rulesSeconds = now() - t;
+line("rules alone (no model)", reports.length, corpus.textBytes, rulesSeconds, `  ${ruleTransfers} transfers`);
+console.log(`  the pair model costs ${fmt(((loopSeconds - rulesSeconds) / rulesSeconds) * 100, 0)}% over the rules alone; one process is one core`);
 const overhead = cli.seconds - loopSeconds;
 console.log(
   overhead >= 0

@@ -76,15 +76,19 @@ export function extractLearned(doc: RecognizedReport, lexicon: Lexicon, text: st
   const considered = new Set<string>();
   for (const c of candidates) considered.add(`${doc.sentences[c.sentence]!.span.start}|${c.supplier}|${c.recipient}`);
   for (const { c, s } of scored) {
+    // An outlet reports; it is never a party to the transfer it reports.
+    if (doc.entities.get(c.supplier)?.type === "media" || doc.entities.get(c.recipient)?.type === "media") continue;
+    if (accuserNotSupplier(doc.sentences[c.sSentence]!, c.s)) continue;
+    const scope = negationScope(doc.sentences[c.sentence]!, c);
     const fromRules = ruled.get(`${doc.sentences[c.sentence]!.span.start}|${c.supplier}|${c.recipient}`);
     const t = settleCandidate(doc, c, masked[c.sentence]!, lexicon, text);
     if (fromRules) {
-      for (const r of fromRules) push(r, s.score, s.top, r.rule);
+      for (const r of fromRules) push(scope ? negate(r, scope) : r, s.score, s.top, r.rule);
       // The rules read negations as "did not happen"; a party saying so denies it.
       if (t?.stance === "denied" && !fromRules.some((r) => r.stance === "denied")) push(t, s.score, s.top, fromRules[0]!.rule);
       continue;
     }
-    if (t) push(t, s.score, s.top, LEARNED_RULE);
+    if (t) push(scope ? negate(t, scope) : t, s.score, s.top, LEARNED_RULE);
   }
   // Pairs the rules found that no candidate covers (a headline's recipient, a leader
   // acting for its state) keep the rules' word, marked as unscored.
@@ -92,6 +96,45 @@ export function extractLearned(doc: RecognizedReport, lexicon: Lexicon, text: st
   // Reports read top to bottom: order records by where their evidence stands.
   out.sort((a, b) => a.evidence.start - b.evidence.start || b.score - a.score);
   return resolveDenials(doc, out);
+}
+
+// "has not seen China provide", "found no evidence that X supplied": a negated perception
+// or finding before the supplier covers the clause that follows it.
+const NEGATED_FINDING = /\b(?:(?:has|have|had|did|does|do)\s+not|(?:has|have|had)n['’]t|didn['’]t|never|no)\s+(?:\w+\s+){0,2}?(?:seen|see|found|find|observed|evidence|indications?|signs?|proof|information)\b/iu;
+
+function negationScope(sentence: RecognizedSentence, c: PairCandidate): string | null {
+  if (c.sSentence !== c.sentence) return null;
+  const sm = sentence.mentions[c.s]!;
+  const before = sentence.span.text.slice(0, sm.start - sentence.span.start);
+  const clause = before.split(/[;:]|\bbut\b|\bwhile\b|\bwhereas\b/u).pop() ?? "";
+  const m = NEGATED_FINDING.exec(clause.slice(-80));
+  return m ? m[0] : null;
+}
+
+function negate(t: KeyedTransfer, cue: string): KeyedTransfer {
+  if (t.stance === "denied") return t;
+  const cues = [...t.cues, `negation: ${cue}`];
+  return t.claimant !== null ? { ...t, stance: "denied", modality: "actual", cues } : { ...t, modality: "negated", cues };
+}
+
+const ACCUSE = /^(?:accus\w*|sanction\w*|designat\w*|blacklist\w*|indict\w*|charg(?:ed|es|ing)|alleg\w*|condemn\w*|restrict\w*|target\w*|penali[sz]\w*|fin(?:ed|es))$/u;
+
+/**
+ * "Washington accused North Korea of shipping …", "The Commerce Department announced
+ * measures restricting exports to …": a party whose own verb accuses, sanctions or
+ * speaks is the claimant or the regulator, not the supplier, unless a supply verb
+ * comes first.
+ */
+function accuserNotSupplier(sentence: RecognizedSentence, s: number): boolean {
+  const m = sentence.mentions[s]!;
+  for (let i = m.last + 1; i < Math.min(sentence.tokens.length, m.last + 6); i++) {
+    const t = sentence.tokens[i]!;
+    if (sentence.mentions.some((o) => o.first <= i && i <= o.last)) return false;
+    if (ACCUSE.test(t.norm)) return true;
+    const k = wordClass(t.norm);
+    if (k === "SUPPLY" || k === "RECEIVE" || k === "USE" || k === "MAKE" || t.text === "," || t.text === ".") return false;
+  }
+  return false;
 }
 
 /** Whether the model takes a candidate: its score reaches the threshold, or the lower one for rule-found pairs. */
@@ -198,10 +241,17 @@ function resolveDenials(doc: RecognizedReport, found: LearnedTransfer[]): Learne
   for (const sentence of doc.sentences) {
     const m = DENIAL_SENTENCE.exec(sentence.span.text);
     if (!m) continue;
-    const speakers = new Set(sentence.mentions.filter((x) => x.start < sentence.span.start + m.index + 40).flatMap((x) => x.keys));
+    const at = sentence.span.start + m.index;
+    // The denier speaks before the denial word; the claim denied is the supplier's.
+    const speakers = new Set(sentence.mentions.filter((x) => x.start < at).flatMap((x) => x.keys));
+    const named = new Set(sentence.mentions.flatMap((x) => x.keys));
+    const supplyTalk = sentence.tokens.some((t) => wordClass(t.norm) === "SUPPLY" || wordClass(t.norm) === "GOODS");
     for (const t of found) {
       if (t.stance === "denied" || have.has(`${t.supplier}|${t.recipient}|denied`)) continue;
-      const denier = speakers.has(t.supplier) ? t.supplier : speakers.has(t.recipient) ? t.recipient : null;
+      // "Moscow has denied the claims": the supplier denying, when the sentence speaks of the
+      // goods or names the recipient; "Tehran denied arming Moscow": the recipient, naming the supplier.
+      const denier = speakers.has(t.supplier) && (supplyTalk || named.has(t.recipient)) ? t.supplier
+        : speakers.has(t.recipient) && named.has(t.supplier) && supplyTalk ? t.recipient : null;
       if (!denier) continue;
       have.add(`${t.supplier}|${t.recipient}|denied`);
       out.push({ ...t, stance: "denied", claimant: denier, evidence: { text: sentence.span.text, start: sentence.span.start, end: sentence.span.end }, cues: [...t.cues, `denial: ${m[0]}`] });
