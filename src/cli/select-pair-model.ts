@@ -1,13 +1,13 @@
 import { resolve } from "node:path";
 import { UsageError } from "../domain/errors.ts";
-import { usePairModel } from "../pipeline/extract/learned/load-pair-model.ts";
+import { SHIPPED_MODEL, usePairModel } from "../pipeline/extract/learned/load-pair-model.ts";
 
 /** Applies `--model FILE` (or $ARMSTRACE_MODEL); an unreadable model is a usage error with one line. */
 export function selectPairModel(value: unknown): void {
   const path = typeof value === "string" ? value : process.env["ARMSTRACE_MODEL"];
   if (!path) return;
   try {
-    usePairModel(resolve(path));
+    usePairModel(path === "shipped" ? SHIPPED_MODEL : resolve(path));
   } catch (e) {
     throw new UsageError(`--model: ${(e as Error).message}`);
   }

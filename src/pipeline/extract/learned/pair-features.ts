@@ -97,11 +97,7 @@ export function pairFeatures(doc: RecognizedReport, c: PairCandidate, hits: Rule
     if (wordClass(next) === "DENY") f.push(`${role}:denies`);
   }
   // Sentence-wide cues.
-  for (const t of toks) {
-    const k = wordClass(t.norm);
-    if (k === "SANCTION" || k === "DENY" || k === "NEG" || k === "HEDGE" || k === "FUTURE") f.push(`sent:${k}`);
-  }
-  if (!toks.some((t) => wordClass(t.norm) === "GOODS")) f.push("sent:no-goods");
+  f.push(...cuesOf(toks, mentions).cues);
   const rules = hits?.get(ruleHitKey(c.s, c.r));
   if (rules) for (const r of rules) f.push(`rule:${r}`, "rule:any");
   const rev = hits?.get(ruleHitKey(c.r, c.s));
@@ -122,9 +118,7 @@ function addTriggerFrame(f: string[], toks: Token[], mentions: Mention[], sm: Me
   const lo = Math.min(sm.first, rm.first);
   const hi = Math.max(sm.last, rm.last);
   let trig = -1, bestD = Infinity;
-  for (let i = 0; i < toks.length; i++) {
-    const k = wordClass(toks[i]!.norm);
-    if (!FRAME_CLASSES.has(k) || insideMention(mentions, i)) continue;
+  for (const i of cuesOf(toks, mentions).frames) {
     const d = i > lo && i < hi ? 0 : i < lo ? lo - i : i - hi;
     if (d < bestD) { bestD = d; trig = i; }
   }
@@ -171,8 +165,40 @@ function addSide(f: string[], side: string, toks: Token[], m: Mention, ord = "")
   f.push(`${p}${side}-1c:${wordClass(b1) || "-"}`, `${p}${side}+1c:${wordClass(a1) || "-"}`);
 }
 
+// Which tokens lie inside a mention, per mention list: every feature asks, so it is computed once.
+const covered = new WeakMap<Mention[], Uint8Array>();
+
 function insideMention(mentions: Mention[], i: number): boolean {
-  return mentions.some((m) => m.first <= i && i <= m.last);
+  let c = covered.get(mentions);
+  if (!c) {
+    let n = 0;
+    for (const m of mentions) n = Math.max(n, m.last + 1);
+    c = new Uint8Array(n + 1);
+    for (const m of mentions) for (let k = Math.max(0, m.first); k <= m.last; k++) c[k] = 1;
+    covered.set(mentions, c);
+  }
+  return i >= 0 && i < c.length && c[i] === 1;
+}
+
+const sentenceCues = new WeakMap<Token[], { cues: string[]; frames: number[] }>();
+
+/** Sentence-wide cue features and the positions of transfer words, once per sentence. */
+function cuesOf(toks: Token[], mentions: Mention[]): { cues: string[]; frames: number[] } {
+  let hit = sentenceCues.get(toks);
+  if (hit) return hit;
+  const cues: string[] = [];
+  const frames: number[] = [];
+  let goods = false;
+  toks.forEach((t, i) => {
+    const k = wordClass(t.norm);
+    if (k === "SANCTION" || k === "DENY" || k === "NEG" || k === "HEDGE" || k === "FUTURE") cues.push(`sent:${k}`);
+    if (k === "GOODS") goods = true;
+    if (FRAME_CLASSES.has(k) && !insideMention(mentions, i)) frames.push(i);
+  });
+  if (!goods) cues.push("sent:no-goods");
+  hit = { cues, frames };
+  sentenceCues.set(toks, hit);
+  return hit;
 }
 
 function lastWord(toks: Token[], from: number, mentions: Mention[]): string {
