@@ -20,7 +20,7 @@ export interface KeyedTransfer extends Omit<ExtractedTransfer, "supplier" | "rec
 }
 
 /** Runs every extraction rule over every sentence of a recognized report. */
-export function extractTransfers(doc: RecognizedReport, lexicon: Lexicon, text: string): KeyedTransfer[] {
+export function extractTransfers(doc: RecognizedReport, lexicon: Lexicon, text: string, patternFindings?: RawTransfer[][]): KeyedTransfer[] {
   const out: KeyedTransfer[] = [];
   const seen = new Set<string>();
   const first = doc.sentences[0] ? maskSentence(doc.sentences[0]) : undefined;
@@ -29,7 +29,8 @@ export function extractTransfers(doc: RecognizedReport, lexicon: Lexicon, text: 
     // A transfer needs two parties (one, when the headline supplies the recipient).
     if (sentence.mentions.length < (reportRecipientKey ? 1 : 2)) continue;
     const ms = maskSentence(sentence);
-    const raws = findRaw(ms);
+    // The learned stage has already run the patterns; their findings are reused.
+    const raws = patternFindings?.[doc.sentences.indexOf(sentence)]?.slice() ?? findRaw(ms);
     raws.push(...sharedRecipient(ms, raws));
     if (reportRecipientKey && sentence !== doc.sentences[0]) {
       // The headline's recipient stands in for a mention of this sentence.

@@ -8,7 +8,7 @@ import { classifyKind, parseItems } from "../parse-items.ts";
 import type { RawTransfer } from "../raw-transfer.ts";
 import { pairCandidates, type PairCandidate } from "./pair-candidates.ts";
 import { pairFeatures, ruleHitKey, type RuleHits } from "./pair-features.ts";
-import { scoreFeatures, type LinearModel } from "./linear-model.ts";
+import { probability, scoreFeatures, type LinearModel } from "./linear-model.ts";
 import { wordClass } from "./word-classes.ts";
 
 /** A candidate pair with its features and the rule finding (if any) behind it. */
@@ -20,14 +20,17 @@ export interface FeaturedCandidate extends PairCandidate {
 export const LEARNED_RULE = "extract/learned-pair";
 
 /** Candidates of a recognized report with their features; shared by training and extraction. */
-export function featuredCandidates(doc: RecognizedReport): { candidates: FeaturedCandidate[]; masked: MaskedSentence[] } {
+export function featuredCandidates(doc: RecognizedReport): { candidates: FeaturedCandidate[]; masked: MaskedSentence[]; found: RawTransfer[][] } {
   const masked = doc.sentences.map((s) => maskSentence(s));
   const hits: RuleHits[] = [];
   const raws: Map<string, RawTransfer>[] = [];
+  const found: RawTransfer[][] = [];
   for (const ms of masked) {
     const h: RuleHits = new Map();
     const rmap = new Map<string, RawTransfer>();
-    for (const raw of findRaw(ms)) for (const s of raw.sup) for (const r of raw.rec) {
+    const inSentence = ms.sentence.mentions.length >= 2 ? findRaw(ms) : [];
+    found.push(inSentence);
+    for (const raw of inSentence) for (const s of raw.sup) for (const r of raw.rec) {
       const k = ruleHitKey(s, r);
       h.set(k, [...(h.get(k) ?? []), raw.rule]);
       if (!rmap.has(k)) rmap.set(k, raw);
@@ -39,7 +42,7 @@ export function featuredCandidates(doc: RecognizedReport): { candidates: Feature
     const same = c.sSentence === c.rSentence;
     return { ...c, features: pairFeatures(doc, c, same ? hits[c.sentence] : undefined), raw: same ? raws[c.sentence]!.get(ruleHitKey(c.s, c.r)) : undefined };
   });
-  return { candidates, masked };
+  return { candidates, masked, found };
 }
 
 export interface LearnedTransfer extends KeyedTransfer {
@@ -54,15 +57,18 @@ export interface LearnedTransfer extends KeyedTransfer {
  * stance or claimant (an accusation and its denial are two records).
  */
 export function extractLearned(doc: RecognizedReport, lexicon: Lexicon, text: string, model: LinearModel, opts: { includeNegated?: boolean } = {}): LearnedTransfer[] {
-  const { candidates, masked } = featuredCandidates(doc);
+  const { candidates, masked, found } = featuredCandidates(doc);
   // The rules' own reading of stance, claimant and items where they fired: they know
   // constructions ("a charge Iran rejected", "refuted reports that") the frame does not.
   const ruled = new Map<string, KeyedTransfer[]>();
-  for (const t of extractTransfers(doc, lexicon, text)) {
+  for (const t of extractTransfers(doc, lexicon, text, found)) {
     const k = `${t.evidence.start}|${t.supplier}|${t.recipient}`;
     ruled.set(k, [...(ruled.get(k) ?? []), t]);
   }
-  const scored = candidates.map((c) => ({ c, s: scoreFeatures(model, c.features) })).filter((x) => accepts(model, x.c, x.s.score));
+  const scored = candidates
+    .map((c) => ({ c, p: probability(model, c.features) }))
+    .filter((x) => accepts(model, x.c, x.p))
+    .map(({ c }) => ({ c, s: scoreFeatures(model, c.features) }));
   scored.sort((a, b) => b.s.score - a.s.score || a.c.sentence - b.c.sentence);
   const out: LearnedTransfer[] = [];
   const seen = new Set<string>();

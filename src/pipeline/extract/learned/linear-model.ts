@@ -25,11 +25,33 @@ export interface Scored {
 
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
+// Weights as a Map: a JSON object of tens of thousands of keys is slow to look up in.
+const maps = new WeakMap<Record<string, number>, Map<string, number>>();
+
+function weightMap(model: LinearModel): Map<string, number> {
+  let m = maps.get(model.weights);
+  if (!m) {
+    m = new Map(Object.entries(model.weights));
+    maps.set(model.weights, m);
+  }
+  return m;
+}
+
+/** The probability alone, for deciding; `scoreFeatures` adds the explanation. */
+export function probability(model: LinearModel, features: string[]): number {
+  const w = weightMap(model);
+  let z = model.bias;
+  for (const f of features) z += w.get(f) ?? 0;
+  return sigmoid(z);
+}
+
 export function scoreFeatures(model: LinearModel, features: string[], topN = 5): Scored {
+  if (topN === 0) return { score: probability(model, features), top: [] };
+  const weights = weightMap(model);
   let z = model.bias;
   const contrib: Array<[string, number]> = [];
   for (const f of features) {
-    const w = model.weights[f];
+    const w = weights.get(f);
     if (w === undefined) continue;
     z += w;
     contrib.push([f, w]);
