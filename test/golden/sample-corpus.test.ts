@@ -10,7 +10,6 @@ import { fileURLToPath } from "node:url";
 import { normalizeName } from "../../src/domain/normalize-name.ts";
 import { readInputs, DEFAULT_MAX_BYTES } from "../../src/pipeline/normalize/index.ts";
 import { extractReport, type ExplainedResult } from "../../src/pipeline/run-pipeline.ts";
-import { loadPairModel } from "../../src/pipeline/extract/learned/load-pair-model.ts";
 
 const samples = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "data", "samples");
 const results = new Map<string, ExplainedResult>();
@@ -20,7 +19,7 @@ async function sample(file: string): Promise<ExplainedResult> {
   if (hit) return hit;
   const { reports, problems } = await readInputs([path.join(samples, file)], { maxBytes: DEFAULT_MAX_BYTES });
   assert.equal(problems.length, 0);
-  const r = extractReport(reports[0]!, { model: loadPairModel() });
+  const r = extractReport(reports[0]!);
   results.set(file, r);
   return r;
 }

@@ -9,7 +9,7 @@ import { maxSizeBytes, type Command } from "../command.ts";
 export const extractCommand: Command = {
   name: "extract",
   summary: "Extract sourced transfer claims from reports and print one JSON object per report.",
-  usage: "extract <path...|-> [--explain] [--include-negated] [--mentions] [--max-size MB] [--model FILE|shipped]",
+  usage: "extract <path...|-> [--explain] [--include-negated] [--mentions] [--max-size MB] [--model FILE|shipped|rules]",
   example: "armstrace extract data/samples/01-iran-shahed-russia-alabuga.md --explain",
   options: {
     model: { type: "string" },
@@ -19,7 +19,7 @@ export const extractCommand: Command = {
     "max-size": { type: "string" },
   },
   optionHelp: {
-    model: "pair model to extract with: a file from train, or shipped (data/models/pair-model.json); default: the pattern rules alone",
+    model: "pair model to extract with: a file written by train, shipped (data/models/pair-model.json, the default) or rules (the pattern rules alone)",
     explain: "print, for each transfer, the model score and strongest features, the rule, trigger, roles and cue words instead of JSON",
     "include-negated": "also output transfers the text says did not happen (modality \"negated\")",
     mentions: "include every entity mention with its offsets in the JSON",

@@ -15,7 +15,7 @@ export const ingestCommand: Command = {
   example: "armstrace ingest data/samples --db armstrace.db",
   options: { model: { type: "string" }, db: { type: "string" }, "max-size": { type: "string" }, queue: { type: "boolean" } },
   optionHelp: {
-    model: "pair model to extract with: a file from train, or shipped (data/models/pair-model.json); default: the pattern rules alone",
+    model: "pair model to extract with: a file written by train, shipped (data/models/pair-model.json, the default) or rules (the pattern rules alone)",
     db: "SQLite file or postgres:// URL (default $ARMSTRACE_DB or ./armstrace.db)",
     "max-size": "largest file (or JSON Lines line) to read, in MB (default 5)",
     queue: "queue the reports for `armstrace worker` instead of ingesting them here",

@@ -25,7 +25,7 @@ export const serveCommand: Command = {
   example: "armstrace serve --db armstrace.db --port 8787 --anonymous-reads",
   options: { model: { type: "string" }, db: { type: "string" }, port: { type: "string" }, host: { type: "string" }, "anonymous-reads": { type: "boolean" }, "allow-private-fetch": { type: "boolean" }, monitor: { type: "boolean" }, ...MONITOR_OPTIONS },
   optionHelp: {
-    model: "pair model to extract with: a file from train, or shipped (data/models/pair-model.json); default: the pattern rules alone",
+    model: "pair model to extract with: a file written by train, shipped (data/models/pair-model.json, the default) or rules (the pattern rules alone)",
     db: "SQLite file or postgres:// URL (default $ARMSTRACE_DB or ./armstrace.db)",
     port: `TCP port (default ${DEFAULT_PORT}; 0 picks a free one)`,
     host: `address to bind (default ${DEFAULT_HOST}, this machine only)`,

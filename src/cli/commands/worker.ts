@@ -11,7 +11,7 @@ export const workerCommand: Command = {
   example: "armstrace worker --db postgres://armstrace@db.example.org/armstrace --concurrency 2",
   options: { model: { type: "string" }, db: { type: "string" }, concurrency: { type: "string" }, drain: { type: "boolean" }, poll: { type: "string" }, quiet: { type: "boolean" } },
   optionHelp: {
-    model: "pair model to extract with: a file from train, or shipped (data/models/pair-model.json); default: the pattern rules alone",
+    model: "pair model to extract with: a file written by train, shipped (data/models/pair-model.json, the default) or rules (the pattern rules alone)",
     db: "the shared store: postgres://user:password@host:port/database (default $ARMSTRACE_DB or ./armstrace.db)",
     concurrency: "jobs worked at once in this process (default 1)",
     drain: "exit when the queue is empty",

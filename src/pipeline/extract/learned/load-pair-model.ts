@@ -34,11 +34,13 @@ export function usePairModel(path: string): LinearModel {
   return chosen;
 }
 
-/**
- * The model chosen with `usePairModel` (`--model FILE`, `--model shipped`), or null: the
- * pattern rules decide alone until a model is chosen, since the shipped model still
- * breaks cases the rules handle (see its card).
- */
+/** Lets `--model rules` turn the pair model off: the pattern rules then decide alone. */
+export function useRulesOnly(): void {
+  chosen = null;
+}
+
+/** The model chosen with `usePairModel`, else the shipped one, or null when there is none or rules alone were chosen. */
 export function shippedPairModel(): LinearModel | null {
-  return chosen ?? null;
+  if (chosen !== undefined) return chosen;
+  return existsSync(SHIPPED_MODEL) ? loadPairModel(SHIPPED_MODEL) : null;
 }

@@ -89,6 +89,10 @@ export function pairFeatures(doc: RecognizedReport, c: PairCandidate, hits: Rule
   if (afterR && wordClass(afterR.norm) === "GOODS") f.push("r:before-goods");
   // Attribution: a party that speaks is seldom the supplier for being named.
   for (const [role, m] of [["s", sm], ["r", rm]] as const) {
+    // "Ukraine's military intelligence said", "(part of the Rostec corporation)", "the army, which is fighting the RSF,"
+    if (/^['’]s$/u.test(toks[m.last + 1]?.text ?? "")) f.push(`${role}:possessor`);
+    if (enclosed(toks, m, "(", ")")) f.push(`${role}:in-brackets`);
+    if (inRelativeClause(toks, m)) f.push(`${role}:in-relative-clause`);
     const next = nextWord(toks, m.last + 1, mentions);
     const prev = lastWord(toks, m.first - 1, mentions);
     if (wordClass(next) === "SAY") f.push(`${role}:says`);
@@ -153,6 +157,80 @@ function addTriggerFrame(f: string[], toks: Token[], mentions: Mention[], sm: Me
       if (t.text === ";" || t.norm === "but" || t.norm === "which" || t.norm === "while") { f.push(`frame:${role}-clause-break`); break; }
     }
   }
+}
+
+/**
+ * Readings the sentence's structure rules out, whatever the score: a party named in
+ * brackets after another party ("Rosoboronexport (part of the Rostec corporation)"), one
+ * inside a relative clause that says nothing of goods ("the army, which is fighting the
+ * RSF, received …"), a possessor of a speaker ("Ukraine's intelligence agency said"), and
+ * a sentence with no word of transfer, goods or use at all ("its departure from Mali").
+ * Returns the reason, or null.
+ */
+export function ruledOut(doc: RecognizedReport, c: PairCandidate): string | null {
+  for (const [role, sentence, index] of [["supplier", c.sSentence, c.s], ["recipient", c.rSentence, c.r]] as const) {
+    const sent = doc.sentences[sentence]!;
+    const m = sent.mentions[index]!;
+    const toks = sent.tokens;
+    if (enclosed(toks, m, "(", ")")) {
+      let open = m.first - 1;
+      while (open >= 0 && toks[open]!.text !== "(") open--;
+      if (sent.mentions.some((o) => o !== m && o.last === open - 1)) return `${role} in brackets after another party`;
+    }
+    const clause = relativeClause(toks, m);
+    if (clause && !toks.slice(clause[0], clause[1]).some((t) => { const k = wordClass(t.norm); return FRAME_CLASSES.has(k) || k === "GOODS"; })) return `${role} inside a relative clause`;
+    // "KYIV, March 3 (Reuters) -": a dateline names a place, not a party.
+    if (m.first === 0 && /^\p{Lu}{3,}$/u.test(m.text) && toks[m.last + 1]?.text === ",") return `${role} is a dateline`;
+    let poss = -1;
+    for (let i = m.first; i <= m.last + 1; i++) if (/^['’]s$/u.test(toks[i]?.text ?? "")) { poss = i; break; }
+    if (poss >= 0) {
+      for (let i = poss + 1; i < Math.min(toks.length, poss + 10); i++) {
+        const t = toks[i]!;
+        if (t.text === ",") break;
+        if (wordClass(t.norm) === "SAY" && t.norm !== "report" && t.norm !== "statement") return `${role} owns the speaker`;
+        if (FRAME_CLASSES.has(wordClass(t.norm))) break;
+      }
+    }
+  }
+  // A window pair reaches back into a headline: headlines name topics, not parties to a deal.
+  if (c.sSentence !== c.rSentence && isHeading(doc, Math.min(c.sSentence, c.rSentence))) return "window into a headline";
+  if (c.sSentence === c.rSentence) {
+    const { frames, cues } = cuesOf(doc.sentences[c.sentence]!.tokens, doc.sentences[c.sentence]!.mentions);
+    if (!frames.length && cues.includes("sent:no-goods")) return "no word of transfer, use or goods";
+  }
+  return null;
+}
+
+/** A headline or heading: title case, or a sentence without closing punctuation (the splitter ends those at a line break). */
+function isHeading(doc: RecognizedReport, n: number): boolean {
+  const s = doc.sentences[n]!;
+  return s.titleCase || !/[.!?:;"”’)\]]\s*$/u.test(s.span.text);
+}
+
+/** Whether a mention stands between an opening and a closing mark with neither crossed in between. */
+function enclosed(toks: Token[], m: Mention, open: string, close: string): boolean {
+  let i = m.first - 1;
+  for (; i >= 0 && m.first - i < 15; i--) { if (toks[i]!.text === close) return false; if (toks[i]!.text === open) break; }
+  if (i < 0 || toks[i]?.text !== open) return false;
+  for (let j = m.last + 1; j < toks.length && j - m.last < 15; j++) { if (toks[j]!.text === open) return false; if (toks[j]!.text === close) return true; }
+  return false;
+}
+
+/** ", which is fighting the RSF,": the token range of a comma-bounded relative clause holding a mention. */
+function relativeClause(toks: Token[], m: Mention): [number, number] | null {
+  for (let i = m.first - 1; i >= 0 && m.first - i < 12; i--) {
+    const t = toks[i]!;
+    if (t.text === "," || t.text === ";" || t.text === ".") return null;
+    if ((t.norm === "which" || t.norm === "who" || t.norm === "whose") && toks[i - 1]?.text === ",") {
+      for (let j = m.last + 1; j < toks.length && j - m.last < 12; j++) if (toks[j]!.text === ",") return [i, j];
+      return null;
+    }
+  }
+  return null;
+}
+
+function inRelativeClause(toks: Token[], m: Mention): boolean {
+  return relativeClause(toks, m) !== null;
 }
 
 function addSide(f: string[], side: string, toks: Token[], m: Mention, ord = ""): void {

@@ -8,7 +8,7 @@ const CLASSES: Array<[string, RegExp]> = [
   ["RECEIVE", /^(?:receiv\w*|acquir\w*|acquisition\w*|bought|buy(?:s|ing|er|ers)?|purchas\w*|import\w*|obtain\w*|procur\w*|got|gets?|getting|order(?:s|ed)?|took|taking|inducted|commission(?:ed)?|took|imported|sourc(?:e|ed|ing))$/u],
   ["USE", /^(?:us(?:e|ed|es|ing)|deploy\w*|operat\w*|fir(?:e|ed|es|ing)|launch\w*|field(?:s|ed|ing)?|employ\w*|wield\w*|flown|fly(?:ing)?|flew)$/u],
   ["MAKE", /^(?:made|make|makes|making|maker|makers|built|build|builds|building|manufactur\w*|produc\w*|design\w*|develop\w*|origin|assembl\w*)$/u],
-  ["TRAIN", /^(?:train(?:s|ed|ing)?|maintain\w*|maintenance|repair\w*|servic\w*|instruct\w*)$/u],
+  ["TRAIN", /^(?:train(?:s|ed|ing)?|maintain\w*|maintenance|repair\w*|servic(?:ed|ing|es)|instruct\w*)$/u],
   ["DENY", /^(?:den(?:y|ies|ied|ying|ial|ials)|reject\w*|refut\w*|dismiss\w*|false|baseless|groundless|unfounded|lie|lies|fabricat\w*|untrue|nonsense|absurd)$/u],
   ["HEDGE", /^(?:alleg\w*|accus\w*|suspect\w*|reportedly|may|might|could|possibl[ey]|likely|believ\w*|purported\w*|apparently|claim(?:s|ed)?|suggest\w*|rumou?r\w*|unconfirmed|suspicion\w*)$/u],
   ["NEG", /^(?:not|never|no|n't|neither|nor|without|none)$/u],

@@ -26,7 +26,9 @@ export const gazetteer: RecognitionRule = {
   },
 };
 
-const ORIGIN_NOUNS = /^(?:deliveries|delivery|exports?|supplies|shipments?|sales|transfers?|arms|weapons?|munitions?|ammunition|shells?|missiles?|rockets?|drones?|tanks?|artillery|mortar|machine|microelectronics|chips?|semiconductors?|components?|parts|engines?|technology|equipment|hardware|rifles?|jets?|aircraft|helicopters?|howitzers?|grenades?)$/;
+const ORIGIN_NOUNS = /^(?:deliveries|delivery|exports?|supplies|shipments?|sales|transfers?|arms|weapons?|weaponry|munitions?|ammunition|shells?|missiles?|rockets?|drones?|uavs?|tanks?|artillery|mortars?|machine|microelectronics|electronics|chips?|semiconductors?|components?|parts|engines?|technology|technologies|equipment|hardware|rifles?|guns?|firearms|jets?|aircraft|fighters?|helicopters?|howitzers?|grenades?|sonars?|radars?|torpedoes|warships?|frigates?|submarines?|vessels?|boats?|vehicles?|trucks?|optics|sensors?|cameras?|launchers?|systems?|satellites?|bombs?|explosives|materiel|kits?|modules?)$/;
+// Adjectives that may stand between a demonym and the goods: "Chinese military equipment", "Iranian attack drones".
+const GOODS_ADJECTIVES = /^(?:military|attack|combat|armed|armou?red|dual|dual-use|defen[cs]e|surveillance|kamikaze|suicide|ballistic|cruise|air|anti|lethal|heavy|light|small|advanced|modern|made|built|supplied|produced|manufactured|designed|unmanned|naval|army|fighter|artillery)$/;
 
 export function stateSpec(lexicon: Lexicon, code: string): EntitySpec {
   const c = lexicon.countries.get(code);
@@ -48,6 +50,10 @@ function specOf(entries: LexEntry[], ctx: SentenceContext, first: number, last: 
       const next = ctx.tokens[last + 1];
       if (isHyphen(next)) return stateSpec(ctx.lexicon, r.code);
       if (next && (ORIGIN_NOUNS.test(next.norm) || ctx.lexicon.items.has(next.norm))) return stateSpec(ctx.lexicon, r.code);
+      // "Iranian Mohajer-6 drones", "French sonar DUUX-5": a model designation after the demonym.
+      const after = ctx.tokens[last + 2];
+      if (next && /^\p{Lu}/u.test(next.text) && (isHyphen(after) && /^\d/u.test(ctx.tokens[last + 3]?.text ?? "") || /\d/u.test(next.text))) return stateSpec(ctx.lexicon, r.code);
+      if (next && after && GOODS_ADJECTIVES.test(next.norm) && (ORIGIN_NOUNS.test(after.norm) || ctx.lexicon.items.has(after.norm))) return stateSpec(ctx.lexicon, r.code);
       return null;
     }
     case "force":
