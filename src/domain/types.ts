@@ -74,6 +74,8 @@ export interface ExtractedTransfer {
   score?: number | undefined;
   /** Version of the model that decided it. */
   model?: string | undefined;
+  /** The features that weighed most in that decision, strongest first, with their weights. */
+  features?: Array<[string, number]> | undefined;
 }
 
 export interface ExtractionResult {

@@ -67,6 +67,8 @@ function toOutput(t: KeyedTransfer, ids: Map<string, string>): ExtractedTransfer
     modality: t.modality,
     rule: t.rule,
     trigger: t.trigger,
-    ...("score" in t && typeof t.score === "number" ? { score: t.score, model: (t as { model?: string }).model } : {}),
+    ...("score" in t && typeof t.score === "number"
+      ? { score: t.score, model: (t as { model?: string }).model, features: (t as { features?: Array<[string, number]> }).features }
+      : {}),
   };
 }

@@ -6,7 +6,7 @@ import { featuredCandidates } from "../pipeline/extract/learned/learned-extracto
 import type { TrainingExample } from "../pipeline/extract/learned/linear-model.ts";
 
 /** How much one analyst's verdict weighs against one gold example: verdicts are few and deliberate. */
-export const VERDICT_WEIGHT = 3;
+export const VERDICT_WEIGHT = 20;
 
 /**
  * Turns analysts' verdicts into training examples: an accepted claim's pair is a

@@ -49,3 +49,27 @@ test("train --from-store learns from analysts' verdicts and writes a versioned m
   assert.equal(ex.status, 0, describe(ex));
   for (const t of JSON.parse(ex.stdout).transfers as Array<{ model: string }>) assert.equal(t.model, model.version);
 });
+
+test("rejecting claims and retraining changes what is extracted from similar text", () => {
+  const gold = path.join(path.dirname(new URL(import.meta.url).pathname), "..", "..", "..", "shared", "gold", "train");
+  assert.ok(fs.existsSync(gold), `gold training reports expected at ${gold}`);
+  const db = path.join(tmp, "verdicts.db");
+  const corpus = path.join(tmp, "cranes");
+  // Civilian cranes leased between states: an analyst rejects each as no military transfer.
+  write(corpus, "a.txt", "Norway leased cargo cranes to Chile.\n");
+  write(corpus, "b.txt", "Denmark leased harbour cranes to Peru.\n");
+  write(corpus, "c.txt", "Finland leased port cranes to Ecuador.\n");
+  assert.equal(run(["ingest", corpus, "--db", db]).status, 0);
+  const stored = claimsJson(db);
+  assert.equal(stored.length, 3, JSON.stringify(stored));
+  for (const id of [1, 2, 3]) assert.equal(run(["claim", "reject", String(id), "--reason", "civilian cranes", "--db", db]).status, 0);
+  const similar = write(tmp, "similar.txt", "Sweden leased container cranes to Colombia.\n");
+  const before = JSON.parse(run(["extract", similar]).stdout) as { transfers: unknown[] };
+  assert.equal(before.transfers.length, 1, "the shipped model takes the similar sentence as a transfer");
+  const out = path.join(tmp, "models", "corrected.json");
+  const r = run(["train", "--gold", gold, "--from-store", "--db", db, "--folds", "0", "--out", out]);
+  assert.equal(r.status, 0, describe(r));
+  assert.match(r.stdout, /3 analysts' verdicts/u);
+  const after = JSON.parse(run(["extract", similar, "--model", out]).stdout) as { transfers: unknown[] };
+  assert.equal(after.transfers.length, 0, JSON.stringify(after));
+});
