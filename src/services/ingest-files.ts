@@ -9,7 +9,7 @@ import { contentHash } from "../domain/content-hash.ts";
 import type { Report } from "../domain/types.ts";
 import { DEFAULT_MAX_BYTES } from "../pipeline/normalize/iterate-inputs.ts";
 import { isInputProblem } from "../pipeline/normalize/input-problem.ts";
-import { extractReport } from "../pipeline/run-pipeline.ts";
+import { extractConfigured } from "../pipeline/run-pipeline.ts";
 import type { ClaimRow, Store } from "../store/store.ts";
 import { ingestReports, type ExtractFn } from "./ingest.ts";
 import { readReportBytes } from "./read-report-bytes.ts";
@@ -41,7 +41,7 @@ export interface IngestFilesOptions {
 /** One result per report, in upload order; a file that yields no report has one failed result. */
 export async function ingestFiles(store: Store, files: UploadedFile[], opts: IngestFilesOptions = {}): Promise<FileIngestResult[]> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  const extract = opts.extract ?? ((report: Report) => extractReport(report));
+  const extract = opts.extract ?? ((report: Report) => extractConfigured(report));
   const slots: Array<FileIngestResult | Report> = [];
   for (const file of files) {
     for await (const item of readReportBytes(file.name === "" ? "upload" : file.name, file.bytes, maxBytes)) {

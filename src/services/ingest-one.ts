@@ -7,7 +7,7 @@ import { contentHash } from "../domain/content-hash.ts";
 import { StoreError, UsageError } from "../domain/errors.ts";
 import type { Report } from "../domain/types.ts";
 import { htmlToReport } from "../pipeline/normalize/index.ts";
-import { extractReport } from "../pipeline/run-pipeline.ts";
+import { extractConfigured } from "../pipeline/run-pipeline.ts";
 import type { ClaimRow, Store } from "../store/store.ts";
 import { ingestReports } from "./ingest.ts";
 
@@ -32,7 +32,7 @@ export async function ingestOne(store: Store, input: ReportInput, origin: string
   const report = toReport(input, origin);
   // An empty report would be stored as a document with nothing in it; say so instead.
   if (report.text.trim() === "") throw new UsageError(input.html !== undefined ? "the html has no readable text" : "text must not be blank");
-  const summary = await ingestReports(store, [report], (r) => extractReport(r));
+  const summary = await ingestReports(store, [report], (r) => extractConfigured(r));
   const failure = summary.failed[0];
   if (failure !== undefined) throw new StoreError(failure.message);
   const documentId = await store.documentIdByHash(contentHash(report.text));

@@ -7,7 +7,7 @@
  * reads every claim of each touched relation.
  */
 import { hostname } from "node:os";
-import { extractReport } from "../pipeline/run-pipeline.ts";
+import { extractConfigured } from "../pipeline/run-pipeline.ts";
 import type { IngestJobOutcome, Store } from "../store/store.ts";
 import { OriginDetector } from "./origin-detector.ts";
 import { loadSourceRegistry, refreshRelations } from "./recompute-relations.ts";
@@ -49,7 +49,7 @@ export async function runIngestWorker(store: Store, opts: WorkerOptions = {}): P
     const name = `${hostname()}:${process.pid}:${slot}`;
     while (!opts.signal?.aborted) {
       const outcome = await store.takeIngestJob(name, async (report, contentHash) => {
-        const extraction = extractReport(report);
+        const extraction = await extractConfigured(report);
         return { report, contentHash, extraction, originSource: origins.detect(report, extraction) };
       });
       if (outcome === null) {

@@ -4,10 +4,11 @@
  * only and scores dev. Reads ../shared/gold; never part of the product at run time.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { ExtractionResult } from "../domain/types.ts";
+import { compareModes } from "./compare-modes.ts";
 import { crossValidate, mean, sd } from "./cross-validate.ts";
 import { readGoldDir } from "./gold-corpus.ts";
 import { figures, scoreReport, emptyCounts } from "./gold-score.ts";
@@ -67,6 +68,18 @@ if (args.includes("--dev")) {
       console.log(`learning curve ${Math.round(frac * 100)}% of training folds: P ${f3(c.pooled.precision)} R ${f3(c.pooled.recall)} F1 ${f3(c.pooled.f1)}`);
     }
     console.log(`learning curve 100% of training folds: P ${f3(cv.pooled.precision)} R ${f3(cv.pooled.recall)} F1 ${f3(cv.pooled.f1)}`);
+  }
+  const oofAt = args.indexOf("--encoder-oof");
+  if (oofAt >= 0) {
+    // The encoder's out-of-fold probabilities (training/train_encoder.py --cv), keyed by candidate.
+    const probs = new Map<string, number>();
+    for (const line of readFileSync(args[oofAt + 1]!, "utf8").split("\n")) if (line.trim()) { const o = JSON.parse(line) as { id: string; prob: number }; probs.set(o.id, o.prob); }
+    console.log(`modes side by side (same ${k} grouped folds; encoder fine-tuned per fold; thresholds chosen on training folds):`);
+    console.log("mode      P      R      F1     stance claimant denied  F1 per fold");
+    for (const m of compareModes(reports, probs, k)) {
+      const x = m.pooled;
+      console.log(`${m.mode.padEnd(10)}${f3(x.precision)}  ${f3(x.recall)}  ${f3(x.f1)}  ${f3(x.stance)}  ${f3(x.claimant)}   ${f3(x.denied)}   ${m.folds.map((f) => f3(f.f1)).join(" ")}${m.params.length ? `  (${m.params.join("; ")})` : ""}`);
+    }
   }
   const ids = new Set(golds.map((g) => g.id));
   const official = officialScore(dirs, ids, cv.predictions);

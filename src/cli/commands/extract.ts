@@ -1,6 +1,6 @@
-import { selectPairModel } from "../select-pair-model.ts";
+import { selectExtraction } from "../select-extraction.ts";
 import { DEFAULT_MAX_BYTES, isInputProblem, iterateInputs } from "../../pipeline/normalize/index.ts";
-import { extractReport } from "../../pipeline/run-pipeline.ts";
+import { extractConfigured } from "../../pipeline/run-pipeline.ts";
 import { UsageError } from "../../domain/errors.ts";
 import type { ExplainedResult } from "../../pipeline/run-pipeline.ts";
 import { maxSizeBytes, type Command } from "../command.ts";
@@ -9,10 +9,11 @@ import { maxSizeBytes, type Command } from "../command.ts";
 export const extractCommand: Command = {
   name: "extract",
   summary: "Extract sourced transfer claims from reports and print one JSON object per report.",
-  usage: "extract <path...|-> [--explain] [--include-negated] [--mentions] [--max-size MB] [--model FILE|shipped|rules]",
+  usage: "extract <path...|-> [--explain] [--include-negated] [--mentions] [--max-size MB] [--model FILE|shipped|rules] [--mode fast|accurate|cascade]",
   example: "armstrace extract data/samples/01-iran-shahed-russia-alabuga.md --explain",
   options: {
     model: { type: "string" },
+    mode: { type: "string" },
     explain: { type: "boolean" },
     "include-negated": { type: "boolean" },
     mentions: { type: "boolean" },
@@ -20,13 +21,14 @@ export const extractCommand: Command = {
   },
   optionHelp: {
     model: "pair model to extract with: a file written by train, shipped (data/models/pair-model.json, the default) or rules (the pattern rules alone)",
+    mode: "fast (the pair model), accurate (the fine-tuned encoder on every pair) or cascade (the encoder where the pair model is unsure); default in the README",
     explain: "print, for each transfer, the model score and strongest features, the rule, trigger, roles and cue words instead of JSON",
     "include-negated": "also output transfers the text says did not happen (modality \"negated\")",
     mentions: "include every entity mention with its offsets in the JSON",
     "max-size": "largest file (or JSON Lines line) to read, in MB (default 5)",
   },
   async run({ values, positionals }, io) {
-    selectPairModel(values["model"]);
+    await selectExtraction(values["model"], values["mode"]);
     if (!positionals.length) throw new UsageError("extract: give at least one file, directory or - for stdin");
     const maxBytes = maxSizeBytes(values["max-size"], DEFAULT_MAX_BYTES);
     let problems = 0;
@@ -38,7 +40,7 @@ export const extractCommand: Command = {
         continue;
       }
       reports++;
-      const result = extractReport(item, { includeNegated: values["include-negated"] === true });
+      const result = await extractConfigured(item, { includeNegated: values["include-negated"] === true });
       if (values["explain"]) io.out(explain(result, item.text));
       else {
         const { explanations: _e, mentions, ...rest } = result;

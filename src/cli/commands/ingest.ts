@@ -1,8 +1,8 @@
-import { selectPairModel } from "../select-pair-model.ts";
+import { selectExtraction } from "../select-extraction.ts";
 import { DEFAULT_MAX_BYTES, isInputProblem, iterateInputs } from "../../pipeline/normalize/index.ts";
 import type { Report } from "../../domain/types.ts";
 import { UsageError } from "../../domain/errors.ts";
-import { extractReport } from "../../pipeline/run-pipeline.ts";
+import { extractConfigured } from "../../pipeline/run-pipeline.ts";
 import { ingestReports } from "../../services/ingest.ts";
 import { openStore } from "../../main.ts";
 import { maxSizeBytes, type Command, type Io } from "../command.ts";
@@ -11,17 +11,18 @@ import { maxSizeBytes, type Command, type Io } from "../command.ts";
 export const ingestCommand: Command = {
   name: "ingest",
   summary: "Extract claims from reports and store them (one transaction per report; re-ingesting the same text adds nothing).",
-  usage: "ingest <path...|-> [--db FILE] [--max-size MB] [--queue] [--model FILE]",
+  usage: "ingest <path...|-> [--db FILE] [--max-size MB] [--queue] [--model FILE|shipped|rules] [--mode fast|accurate|cascade]",
   example: "armstrace ingest data/samples --db armstrace.db",
-  options: { model: { type: "string" }, db: { type: "string" }, "max-size": { type: "string" }, queue: { type: "boolean" } },
+  options: { model: { type: "string" }, mode: { type: "string" }, db: { type: "string" }, "max-size": { type: "string" }, queue: { type: "boolean" } },
   optionHelp: {
     model: "pair model to extract with: a file written by train, shipped (data/models/pair-model.json, the default) or rules (the pattern rules alone)",
+    mode: "fast (the pair model), accurate (the fine-tuned encoder on every pair) or cascade (the encoder where the pair model is unsure); default in the README",
     db: "SQLite file or postgres:// URL (default $ARMSTRACE_DB or ./armstrace.db)",
     "max-size": "largest file (or JSON Lines line) to read, in MB (default 5)",
     queue: "queue the reports for `armstrace worker` instead of ingesting them here",
   },
   async run({ values, positionals }, io) {
-    selectPairModel(values["model"]);
+    await selectExtraction(values["model"], values["mode"]);
     if (!positionals.length) throw new UsageError("ingest: give at least one file, directory or - for stdin");
     const maxBytes = maxSizeBytes(values["max-size"], DEFAULT_MAX_BYTES);
     const store = await openStore(values["db"] as string | undefined);
@@ -55,7 +56,7 @@ export const ingestCommand: Command = {
         return problems || queued + known === 0 ? 1 : 0;
       }
       const bar = progressBar(io);
-      const s = await ingestReports(store, reports(), (r) => extractReport(r), { onProgress: bar.update });
+      const s = await ingestReports(store, reports(), (r) => extractConfigured(r), { onProgress: bar.update });
       bar.done();
       for (const f of s.failed) io.err(`armstrace: ${f.origin}: ${f.message}\n`);
       io.out(`ingested ${s.reports} report(s): ${s.added} added, ${s.duplicates} already stored, ${s.failed.length + problems} failed; ${s.claims} claims, ${s.entities} new entities, ${s.mentions} mentions\n`);

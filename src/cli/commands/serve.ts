@@ -1,4 +1,4 @@
-import { selectPairModel } from "../select-pair-model.ts";
+import { selectExtraction } from "../select-extraction.ts";
 import { serve } from "@hono/node-server";
 import { createApp } from "../../server/create-app.ts";
 import { UsageError } from "../../domain/errors.ts";
@@ -21,11 +21,12 @@ export const DEFAULT_HOST = "127.0.0.1";
 export const serveCommand: Command = {
   name: "serve",
   summary: "Serve the web app and the REST API (see /api/openapi.json); reads need a viewer token unless --anonymous-reads.",
-  usage: "serve [--db FILE] [--port N] [--host H] [--anonymous-reads] [--allow-private-fetch] [--model FILE] [--monitor [monitor options]]",
+  usage: "serve [--db FILE] [--port N] [--host H] [--anonymous-reads] [--allow-private-fetch] [--model FILE|shipped|rules] [--mode fast|accurate|cascade] [--monitor [monitor options]]",
   example: "armstrace serve --db armstrace.db --port 8787 --anonymous-reads",
-  options: { model: { type: "string" }, db: { type: "string" }, port: { type: "string" }, host: { type: "string" }, "anonymous-reads": { type: "boolean" }, "allow-private-fetch": { type: "boolean" }, monitor: { type: "boolean" }, ...MONITOR_OPTIONS },
+  options: { model: { type: "string" }, mode: { type: "string" }, db: { type: "string" }, port: { type: "string" }, host: { type: "string" }, "anonymous-reads": { type: "boolean" }, "allow-private-fetch": { type: "boolean" }, monitor: { type: "boolean" }, ...MONITOR_OPTIONS },
   optionHelp: {
     model: "pair model to extract with: a file written by train, shipped (data/models/pair-model.json, the default) or rules (the pattern rules alone)",
+    mode: "fast (the pair model), accurate (the fine-tuned encoder on every pair) or cascade (the encoder where the pair model is unsure); default in the README",
     db: "SQLite file or postgres:// URL (default $ARMSTRACE_DB or ./armstrace.db)",
     port: `TCP port (default ${DEFAULT_PORT}; 0 picks a free one)`,
     host: `address to bind (default ${DEFAULT_HOST}, this machine only)`,
@@ -35,7 +36,7 @@ export const serveCommand: Command = {
     ...MONITOR_OPTION_HELP,
   },
   async run({ values }, io) {
-    selectPairModel(values["model"]);
+    await selectExtraction(values["model"], values["mode"]);
     const port = parsePort(values["port"]);
     const host = typeof values["host"] === "string" && values["host"].trim() !== "" ? values["host"].trim() : DEFAULT_HOST;
     const monitoring = values["monitor"] === true ? monitorOptions(values) : undefined;

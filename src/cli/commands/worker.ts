@@ -1,4 +1,4 @@
-import { selectPairModel } from "../select-pair-model.ts";
+import { selectExtraction } from "../select-extraction.ts";
 import { openStore } from "../../main.ts";
 import { runIngestWorker } from "../../services/ingest-worker.ts";
 import { positiveInt, type Command } from "../command.ts";
@@ -7,11 +7,12 @@ import { positiveInt, type Command } from "../command.ts";
 export const workerCommand: Command = {
   name: "worker",
   summary: "Ingest reports queued by `ingest --queue`; run many (on one or many machines) against one PostgreSQL store.",
-  usage: "worker [--db postgres://…] [--concurrency N] [--drain] [--poll S] [--model FILE]",
+  usage: "worker [--db postgres://…] [--concurrency N] [--drain] [--poll S] [--model FILE|shipped|rules] [--mode fast|accurate|cascade]",
   example: "armstrace worker --db postgres://armstrace@db.example.org/armstrace --concurrency 2",
-  options: { model: { type: "string" }, db: { type: "string" }, concurrency: { type: "string" }, drain: { type: "boolean" }, poll: { type: "string" }, quiet: { type: "boolean" } },
+  options: { model: { type: "string" }, mode: { type: "string" }, db: { type: "string" }, concurrency: { type: "string" }, drain: { type: "boolean" }, poll: { type: "string" }, quiet: { type: "boolean" } },
   optionHelp: {
     model: "pair model to extract with: a file written by train, shipped (data/models/pair-model.json, the default) or rules (the pattern rules alone)",
+    mode: "fast (the pair model), accurate (the fine-tuned encoder on every pair) or cascade (the encoder where the pair model is unsure); default in the README",
     db: "the shared store: postgres://user:password@host:port/database (default $ARMSTRACE_DB or ./armstrace.db)",
     concurrency: "jobs worked at once in this process (default 1)",
     drain: "exit when the queue is empty",
@@ -19,7 +20,7 @@ export const workerCommand: Command = {
     quiet: "no line per report",
   },
   async run({ values }, io) {
-    selectPairModel(values["model"]);
+    await selectExtraction(values["model"], values["mode"]);
     const concurrency = positiveInt(values["concurrency"], "concurrency") ?? 1;
     const poll = values["poll"] === undefined ? 1 : Number(values["poll"]);
     if (!Number.isFinite(poll) || poll <= 0) throw new (await import("../../domain/errors.ts")).UsageError(`--poll must be a positive number of seconds (got ${String(values["poll"])})`);

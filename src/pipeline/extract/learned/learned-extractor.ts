@@ -56,8 +56,16 @@ export interface LearnedTransfer extends KeyedTransfer {
  * score reaches the model's threshold: the best one, plus any other with its own
  * stance or claimant (an accusation and its denial are two records).
  */
-export function extractLearned(doc: RecognizedReport, lexicon: Lexicon, text: string, model: LinearModel, opts: { includeNegated?: boolean } = {}): LearnedTransfer[] {
-  const { candidates, masked, found } = featuredCandidates(doc);
+export interface LearnedOptions {
+  includeNegated?: boolean;
+  /** Candidates already featured for this report (the encoder modes compute them first). */
+  featured?: ReturnType<typeof featuredCandidates> | undefined;
+  /** Another decider's scores and decisions per candidate (the encoder, or the cascade), in candidate order. */
+  decisions?: { scores: number[]; accept: boolean[]; version: string } | undefined;
+}
+
+export function extractLearned(doc: RecognizedReport, lexicon: Lexicon, text: string, model: LinearModel, opts: LearnedOptions = {}): LearnedTransfer[] {
+  const { candidates, masked, found } = opts.featured ?? featuredCandidates(doc);
   // The rules' own reading of stance, claimant and items where they fired: they know
   // constructions ("a charge Iran rejected", "refuted reports that") the frame does not.
   const ruled = new Map<string, KeyedTransfer[]>();
@@ -65,10 +73,13 @@ export function extractLearned(doc: RecognizedReport, lexicon: Lexicon, text: st
     const k = `${t.evidence.start}|${t.supplier}|${t.recipient}`;
     ruled.set(k, [...(ruled.get(k) ?? []), t]);
   }
+  const decided = opts.decisions;
   const scored = candidates
-    .map((c) => ({ c, p: probability(model, c.features) }))
-    .filter((x) => accepts(model, x.c, x.p))
-    .map(({ c }) => ({ c, s: scoreFeatures(model, c.features) }));
+    .map((c, i) => ({ c, i, p: decided ? decided.scores[i]! : probability(model, c.features) }))
+    .filter((x) => (decided ? decided.accept[x.i]! : accepts(model, x.c, x.p)))
+    // The fast model's strongest features explain the pair whoever decided it.
+    .map(({ c, p }) => ({ c, s: { ...scoreFeatures(model, c.features), score: p } }));
+  const version = decided?.version ?? model.version;
   scored.sort((a, b) => b.s.score - a.s.score || a.c.sentence - b.c.sentence);
   const out: LearnedTransfer[] = [];
   const seen = new Set<string>();
@@ -77,7 +88,7 @@ export function extractLearned(doc: RecognizedReport, lexicon: Lexicon, text: st
     const key = `${t.supplier}|${t.recipient}|${t.stance}|${t.claimant ?? ""}`;
     if (seen.has(key)) return;
     seen.add(key);
-    out.push({ ...t, score: Math.round(score * 1000) / 1000, model: model.version, features: top, rule });
+    out.push({ ...t, score: Math.round(score * 1000) / 1000, model: version, features: top, rule });
   };
   const considered = new Set<string>();
   // A window into a headline is the headline rule's to read ("Report on Military Aid to Laos").
