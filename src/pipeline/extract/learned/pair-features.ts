@@ -2,6 +2,7 @@ import type { Token } from "../../analyze/tokenize.ts";
 import type { DocEntity, Mention, RecognizedReport } from "../../recognize/recognize-entities.ts";
 import type { PairCandidate } from "./pair-candidates.ts";
 import { stem, wordClass } from "./word-classes.ts";
+import { tagWords, type TaggedWord } from "../../analyze/tag-words.ts";
 
 /** What the extraction rules said of a sentence: per ordered mention pair, the rules that fired. */
 export type RuleHits = Map<string, string[]>;
@@ -78,6 +79,7 @@ export function pairFeatures(doc: RecognizedReport, c: PairCandidate, hits: Rule
   const firstCls = between.map((t) => wordClass(t.norm)).find((k) => k && k !== "COORD" && k !== "GOODS") ?? "-";
   f.push(`${ord}|first:${firstCls}`, `${ord}|first:${firstCls}|prevR:${wordClass(prevR) || prevR}`);
   addTriggerFrame(f, toks, mentions, sm, rm);
+  addTags(f, sSent, left, right, ord);
   addSide(f, "L", toks, left, ord);
   addSide(f, "R", toks, right, ord);
   // Origin adjectives ("Chinese-made drones", "Iranian drones fired by Russia").
@@ -199,6 +201,38 @@ export function ruledOut(doc: RecognizedReport, c: PairCandidate): string | null
     if (!frames.length && cues.includes("sent:no-goods")) return "no word of transfer, use or goods";
   }
   return null;
+}
+
+const tagged = new WeakMap<object, Map<number, TaggedWord>>();
+
+/** Parts of speech and lemmas between the two parties: the verbs that link them, whatever their form. */
+function addTags(f: string[], sent: RecognizedReport["sentences"][number], left: Mention, right: Mention, ord: string): void {
+  let tags = tagged.get(sent);
+  if (!tags) {
+    tags = new Map(tagWords(sent.span.text, sent.span.start).map((w) => [w.start, w]));
+    tagged.set(sent, tags);
+  }
+  const toks = sent.tokens;
+  const seq: string[] = [];
+  let verbs = 0;
+  for (let i = left.last + 1; i < right.first; i++) {
+    const w = tags.get(toks[i]!.start);
+    if (!w || insideMention(sent.mentions, i)) continue;
+    if (w.pos === "VERB") {
+      verbs++;
+      f.push(`${ord}|verb:${w.lemma}`);
+      const k = wordClass(toks[i]!.norm);
+      if (k) f.push(`${ord}|verb-class:${k}`);
+    }
+    if (w.pos === "NOUN" && FRAME_CLASSES.has(wordClass(toks[i]!.norm))) f.push(`${ord}|noun-trigger:${w.lemma}`);
+    if (seq.at(-1) !== w.pos) seq.push(w.pos);
+  }
+  f.push(`${ord}|verbs:${Math.min(verbs, 3)}`);
+  if (seq.length <= 6) f.push(`${ord}|pos:${seq.join("-")}`);
+  const before = tags.get(toks[left.first - 1]?.start ?? -1);
+  if (before) f.push(`${ord}|L-1pos:${before.pos}`);
+  const after = tags.get(toks[right.last + 1]?.start ?? -1);
+  if (after) f.push(`${ord}|R+1pos:${after.pos}`);
 }
 
 /** A headline or heading: title case, or a sentence without closing punctuation (the splitter ends those at a line break). */
