@@ -103,6 +103,22 @@ for (const r of reports) ruleTransfers += extractReport(r, { model: null }).tran
 const rulesSeconds = now() - t;
 line("rules alone (no model)", reports.length, corpus.textBytes, rulesSeconds, `  ${ruleTransfers} transfers`);
 console.log(`  the pair model costs ${fmt(((loopSeconds - rulesSeconds) / rulesSeconds) * 100, 0)}% over the rules alone; one process is one core`);
+// 4. Accurate and cascade modes (the fine-tuned encoder), when it is shipped: on the first
+// reports only, since the encoder is much slower; MB/s is comparable all the same.
+const { existsSync } = await import("node:fs");
+const { PairEncoder, SHIPPED_ENCODER } = await import("../../src/pipeline/extract/encoder/pair-encoder.ts");
+if (existsSync(`${SHIPPED_ENCODER}/model.int8.onnx`)) {
+  const { extractReportAsync } = await import("../../src/pipeline/run-pipeline.ts");
+  const encoder = await PairEncoder.load();
+  const subset = reports.slice(0, Math.min(reports.length, 300));
+  const subsetBytes = subset.reduce((n, r) => n + Buffer.byteLength(r.text), 0);
+  for (const mode of ["accurate", "cascade"]) {
+    t = now();
+    let n = 0;
+    for (const r of subset) n += (await extractReportAsync(r, { mode, encoder })).transfers.length;
+    line(`${mode} mode`, subset.length, subsetBytes, now() - t, `  ${n} transfers (onnxruntime on 1 thread)`);
+  }
+} else console.log("(no encoder shipped in data/models/encoder: accurate and cascade modes not measured)");
 const overhead = cli.seconds - loopSeconds;
 console.log(
   overhead >= 0

@@ -70,7 +70,7 @@ export function chooseThreshold(reports: PreparedReport[], extra: ExtraExamples,
     for (const r of folds[f]!) scored.push({ r, scores: r.candidates.map((c) => scoreFeatures(model, c.features, 0).score) });
   }
   let best = { threshold: 0.5, ruleThreshold: 0.5 }, bestF = -1;
-  for (let t = 0.2; t <= 0.9001; t += 0.025) for (let tr = 0.15; tr <= t + 1e-9; tr += 0.05) {
+  for (let t = 0.2; t <= 0.9001; t += 0.025) for (let tr = 0.05; tr <= t + 1e-9; tr += 0.05) {
     let tp = 0, fp = 0, fn = 0;
     for (const { r, scores } of scored) {
       const c = pairCounts(r, scores, t, tr);

@@ -40,7 +40,7 @@ export function pairFeatures(doc: RecognizedReport, c: PairCandidate, hits: Rule
     for (const t of toks) { const k = wordClass(t.norm); if (k) f.push(`win:cls:${k}`); }
     const here = c.sSentence === c.sentence ? sm : rm;
     if (here.coref) f.push("win:here-coref");
-    addSide(f, "win:h", toks, here);
+    addSide(f, "win:h", toks, here, "", sent.mentions);
     return dedupe(f);
   }
   const toks = sSent.tokens;
@@ -80,8 +80,8 @@ export function pairFeatures(doc: RecognizedReport, c: PairCandidate, hits: Rule
   f.push(`${ord}|first:${firstCls}`, `${ord}|first:${firstCls}|prevR:${wordClass(prevR) || prevR}`);
   addTriggerFrame(f, toks, mentions, sm, rm);
   addTags(f, sSent, left, right, ord);
-  addSide(f, "L", toks, left, ord);
-  addSide(f, "R", toks, right, ord);
+  addSide(f, "L", toks, left, ord, mentions);
+  addSide(f, "R", toks, right, ord, mentions);
   // Origin adjectives ("Chinese-made drones", "Iranian drones fired by Russia").
   const afterS = toks[sm.last + 1];
   if (afterS?.text === "-" && toks[sm.last + 2]) f.push(`s:hyphen:${wordClass(toks[sm.last + 2]!.norm) || stem(toks[sm.last + 2]!.norm)}`);
@@ -267,12 +267,14 @@ function inRelativeClause(toks: Token[], m: Mention): boolean {
   return relativeClause(toks, m) !== null;
 }
 
-function addSide(f: string[], side: string, toks: Token[], m: Mention, ord = ""): void {
+function addSide(f: string[], side: string, toks: Token[], m: Mention, ord = "", mentions: Mention[] = []): void {
   const p = ord ? `${ord}|` : "";
-  const b1 = toks[m.first - 1]?.norm ?? "^";
-  const b2 = toks[m.first - 2]?.norm ?? "^";
-  const a1 = toks[m.last + 1]?.norm ?? "$";
-  const a2 = toks[m.last + 2]?.norm ?? "$";
+  // A neighbouring word that belongs to another party is "«E»": features never carry names.
+  const word = (i: number, edge: string): string => (i < 0 || i >= toks.length ? edge : insideMention(mentions, i) ? "«E»" : toks[i]!.norm);
+  const b1 = word(m.first - 1, "^");
+  const b2 = word(m.first - 2, "^");
+  const a1 = word(m.last + 1, "$");
+  const a2 = word(m.last + 2, "$");
   f.push(`${p}${side}-1:${stem(b1)}`, `${p}${side}+1:${stem(a1)}`, `${p}${side}-2:${stem(b2)}`, `${p}${side}+2:${stem(a2)}`);
   f.push(`${p}${side}-1c:${wordClass(b1) || "-"}`, `${p}${side}+1c:${wordClass(a1) || "-"}`);
 }
