@@ -77,10 +77,18 @@ export function loadLexicon(): Lexicon {
 
 const ENTITY_TYPES = new Set<string>(["organization", "state", "armed_force", "person", "media"]);
 
+/** Country names, capitals and demonyms that are also everyday lower-case words. */
+const LOWER_CASE_WORDS = new Set([
+  "china", "turkey", "chad", "jordan", "georgia", "guinea", "polish", "japan", "cuba", "panama", "jersey", "dominica",
+  "grenada", "niger", "congo", "french", "dutch", "swiss", "english", "welsh", "victoria", "santiago", "lima", "sofia",
+  "paris", "washington", "london", "delhi", "canberra", "male", "bern", "kingston", "georgetown", "hamilton", "nice", "tripoli",
+  "the west", "western", "west", "east", "south", "north", "central", "american", "america", "europe", "european", "the union",
+]);
+
 function buildLexicon(countries: RawCountry[], forces: RawForce[], orgs: RawOrg[], items: RawItems, leaders: RawLeader[]): Lexicon {
   const entries = new Map<string, LexEntry[]>();
   let maxTokens = 1;
-  const add = (surface: string, ref: LexRef): void => {
+  const add = (surface: string, ref: LexRef, anyCase = false): void => {
     const s = surface.trim();
     if (!s) return;
     const key = phraseKey(s);
@@ -89,7 +97,7 @@ function buildLexicon(countries: RawCountry[], forces: RawForce[], orgs: RawOrg[
     // Short acronyms ("US", "DJI", "PLA") match only in capitals; longer all-caps names
     // ("NORINCO") are also written in title case ("Norinco").
     const caseSensitive = !/\p{Ll}/u.test(s) && /\p{Lu}/u.test(s) && s.replace(/[^\p{L}]/gu, "").length <= 4;
-    const lowerOk = /^\p{Ll}/u.test(s);
+    const lowerOk = /^\p{Ll}/u.test(s) || (anyCase && !caseSensitive && !LOWER_CASE_WORDS.has(key));
     if (list.some((e) => sameRef(e.ref, ref) && e.caseSensitive === caseSensitive)) return;
     list.push({ ref, caseSensitive, lowerOk, surface: s });
     entries.set(key, list);
@@ -99,9 +107,11 @@ function buildLexicon(countries: RawCountry[], forces: RawForce[], orgs: RawOrg[
   for (const c of countries) {
     const names = [c.name, ...(c.names ?? [])];
     countryMap.set(c.code, { code: c.code, name: c.name, names, demonyms: c.demonyms ?? [] });
-    for (const n of names) add(n, { kind: "country", code: c.code });
-    for (const m of c.metonyms ?? []) add(m, { kind: "country", code: c.code });
-    for (const d of c.demonyms ?? []) add(d, { kind: "demonym", code: c.code });
+    // Some outlets write "russia" and "russian army": states and demonyms match in any
+    // case, unless the lower-case form is also an everyday word.
+    for (const n of names) add(n, { kind: "country", code: c.code }, true);
+    for (const m of c.metonyms ?? []) add(m, { kind: "country", code: c.code }, true);
+    for (const d of c.demonyms ?? []) add(d, { kind: "demonym", code: c.code }, true);
   }
   for (const f of forces) {
     const national = f.kind !== "non_state" && !!f.country;
