@@ -111,6 +111,12 @@ export function extractLearned(doc: RecognizedReport, lexicon: Lexicon, text: st
   // Pairs the rules found that no candidate covers (a headline's recipient, a leader
   // acting for its state) keep the rules' word, marked as unscored.
   for (const [k, ts] of ruled) if (!considered.has(k)) for (const t of ts) push(t, 1, [["rule-only", 0]], t.rule);
+  // "Five Chinese companies, including A, B and C": each member gets the group's records too.
+  const members = groupMembers(doc);
+  for (const t of [...out]) {
+    for (const m of members.get(t.supplier) ?? []) if (m !== t.recipient) push({ ...t, supplier: m, cues: [...t.cues, "member of a group"] }, t.score, t.features, t.rule);
+    for (const m of members.get(t.recipient) ?? []) if (m !== t.supplier) push({ ...t, recipient: m, cues: [...t.cues, "member of a group"] }, t.score, t.features, t.rule);
+  }
   // Reports read top to bottom: order records by where their evidence stands.
   out.sort((a, b) => a.evidence.start - b.evidence.start || b.score - a.score);
   return resolveDenials(doc, out);
@@ -155,6 +161,41 @@ function accuserNotSupplier(sentence: RecognizedSentence, s: number): boolean {
     if (k === "SUPPLY" || k === "RECEIVE" || k === "USE" || k === "MAKE" || t.text === "," || t.text === ".") return false;
   }
   return false;
+}
+
+const MEMBER_LEAD = /^(?:including|includes|include|namely|such|as|among|them|:|-|–|—|\(|,)$/u;
+
+/**
+ * The members a report lists for a group party: "five Chinese companies, including A,
+ * B and C", "three firms – A, B and C –", "the entities (A and B)". Members are named
+ * organisations that follow the group in the same sentence, joined by commas and "and".
+ */
+export function groupMembers(doc: RecognizedReport): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const sentence of doc.sentences) {
+    const { mentions, tokens } = sentence;
+    mentions.forEach((g, gi) => {
+      const key = g.keys[0];
+      if (!key?.startsWith("group:") || g.keys.length !== 1) return;
+      // Lead words between the group and its first member.
+      let i = g.last + 1;
+      let lead = 0;
+      while (i < tokens.length && MEMBER_LEAD.test(tokens[i]!.norm) && lead < 3) { i++; lead++; }
+      if (!lead) return;
+      const found: string[] = [];
+      for (let mi = gi + 1; mi < mentions.length; mi++) {
+        const m = mentions[mi]!;
+        if (m.first !== i) break;
+        if (!m.keys.every((k) => k.startsWith("name:") || k.startsWith("kb:"))) break;
+        found.push(...m.keys);
+        i = m.last + 1;
+        // Separators between members; anything else ends the list.
+        while (i < tokens.length && /^(?:,|and|&|as|well)$/u.test(tokens[i]!.norm)) i++;
+      }
+      if (found.length) out.set(key, [...new Set([...(out.get(key) ?? []), ...found])]);
+    });
+  }
+  return out;
 }
 
 /** Whether the model takes a candidate: its score reaches the threshold, or the lower one for rule-found pairs. */

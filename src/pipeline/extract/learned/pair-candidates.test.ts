@@ -34,3 +34,11 @@ test("structure rules out a party in brackets after another and a dateline", () 
   assert.ok(reasons.some(([s, , why]) => s === "Ukraine" && why === "supplier is a dateline"), JSON.stringify(reasons));
   assert.ok(reasons.some(([s, , why]) => s === "Rostec" && why === "supplier in brackets after another party"), JSON.stringify(reasons));
 });
+
+test("a group's listed members get the group's transfers too", async () => {
+  const { extractReport } = await import("../../run-pipeline.ts");
+  const r = extractReport({ id: "t", text: "Three Indian firms - Apex Exports, Brightline Ltd and Zen Components - shipped parts to Iran.", format: "txt", origin: "t" });
+  const name = (id: string): string => r.entities.find((e) => e.id === id)!.name;
+  const pairs = r.transfers.map((t) => `${name(t.supplier)} → ${name(t.recipient)}`);
+  for (const s of ["Indian firms", "Apex Exports", "Brightline Ltd", "Zen Components"]) assert.ok(pairs.includes(`${s} → Iran`), pairs.join("; "));
+});
