@@ -7,7 +7,7 @@ import { maskSentence, type MaskedSentence } from "../masked-sentence.ts";
 import { classifyKind, parseItems } from "../parse-items.ts";
 import type { RawTransfer } from "../raw-transfer.ts";
 import { pairCandidates, type PairCandidate } from "./pair-candidates.ts";
-import { pairFeatures, ruledOut, ruleHitKey, type RuleHits } from "./pair-features.ts";
+import { headlineWindow, pairFeatures, ruledOut, ruleHitKey, type RuleHits } from "./pair-features.ts";
 import { probability, scoreFeatures, type LinearModel } from "./linear-model.ts";
 import { wordClass } from "./word-classes.ts";
 
@@ -92,7 +92,7 @@ export function extractLearned(doc: RecognizedReport, lexicon: Lexicon, text: st
   };
   const considered = new Set<string>();
   // A window into a headline is the headline rule's to read ("Report on Military Aid to Laos").
-  for (const c of candidates) if (ruledOut(doc, c) !== "window into a headline") considered.add(`${doc.sentences[c.sentence]!.span.start}|${c.supplier}|${c.recipient}`);
+  for (const c of candidates) if (!headlineWindow(doc, c)) considered.add(`${doc.sentences[c.sentence]!.span.start}|${c.supplier}|${c.recipient}`);
   for (const { c, s } of scored) {
     // An outlet reports; it is never a party to the transfer it reports.
     if (doc.entities.get(c.supplier)?.type === "media" || doc.entities.get(c.recipient)?.type === "media") continue;

@@ -195,7 +195,7 @@ export function ruledOut(doc: RecognizedReport, c: PairCandidate): string | null
     }
   }
   // A window pair reaches back into a headline: headlines name topics, not parties to a deal.
-  if (c.sSentence !== c.rSentence && isHeading(doc, Math.min(c.sSentence, c.rSentence))) return "window into a headline";
+  if (headlineWindow(doc, c)) return "window into a headline";
   if (c.sSentence === c.rSentence) {
     const { frames, cues } = cuesOf(doc.sentences[c.sentence]!.tokens, doc.sentences[c.sentence]!.mentions);
     if (!frames.length && cues.includes("sent:no-goods")) return "no word of transfer, use or goods";
@@ -233,6 +233,11 @@ function addTags(f: string[], sent: RecognizedReport["sentences"][number], left:
   if (before) f.push(`${ord}|L-1pos:${before.pos}`);
   const after = tags.get(toks[right.last + 1]?.start ?? -1);
   if (after) f.push(`${ord}|R+1pos:${after.pos}`);
+}
+
+/** A window pair that reaches back into a headline. */
+export function headlineWindow(doc: RecognizedReport, c: PairCandidate): boolean {
+  return c.sSentence !== c.rSentence && isHeading(doc, Math.min(c.sSentence, c.rSentence));
 }
 
 /** A headline or heading: title case, or a sentence without closing punctuation (the splitter ends those at a line break). */
