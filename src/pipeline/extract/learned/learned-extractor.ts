@@ -83,13 +83,17 @@ export function extractLearned(doc: RecognizedReport, lexicon: Lexicon, text: st
   scored.sort((a, b) => b.s.score - a.s.score || a.c.sentence - b.c.sentence);
   const out: LearnedTransfer[] = [];
   const seen = new Set<string>();
-  const push = (t: KeyedTransfer, score: number, top: Array<[string, number]>, rule: string): void => {
+  const push = (t0: KeyedTransfer, score: number, top: Array<[string, number]>, rule: string): void => {
+    // A claim inside a quotation is the speaker's: "“Iran has not delivered missiles,” Kanaani said."
+    const speaker = t0.claimant === null ? speakers.get(t0.evidence.start) : undefined;
+    const t = speaker && speaker !== t0.recipient ? { ...t0, claimant: speaker, cues: [...t0.cues, "quoted"] } : t0;
     if (t.modality === "negated" && !opts.includeNegated) return;
     const key = `${t.supplier}|${t.recipient}|${t.stance}|${t.claimant ?? ""}`;
     if (seen.has(key)) return;
     seen.add(key);
     out.push({ ...t, score: Math.round(score * 1000) / 1000, model: version, features: top, rule });
   };
+  const speakers = quoteSpeakers(doc);
   const considered = new Set<string>();
   // A window into a headline is the headline rule's to read ("Report on Military Aid to Laos").
   for (const c of candidates) if (!headlineWindow(doc, c)) considered.add(`${doc.sentences[c.sentence]!.span.start}|${c.supplier}|${c.recipient}`);
@@ -99,7 +103,7 @@ export function extractLearned(doc: RecognizedReport, lexicon: Lexicon, text: st
     if (accuserNotSupplier(doc.sentences[c.sSentence]!, c.s) || ruledOut(doc, c)) continue;
     const scope = negationScope(doc.sentences[c.sentence]!, c);
     const fromRules = ruled.get(`${doc.sentences[c.sentence]!.span.start}|${c.supplier}|${c.recipient}`);
-    const t = settleCandidate(doc, c, masked[c.sentence]!, lexicon, text);
+    const t = settleCandidate(doc, c, masked[c.sentence]!, lexicon, text, speakers);
     if (fromRules) {
       for (const r of fromRules) push(scope ? negate(r, scope) : r, s.score, s.top, r.rule);
       // The rules read negations as "did not happen"; a party saying so denies it.
@@ -163,6 +167,44 @@ function accuserNotSupplier(sentence: RecognizedSentence, s: number): boolean {
   return false;
 }
 
+const OPEN_QUOTE = /^["“«‘]/u;
+const CLOSE_QUOTE = /["”»’]$/u;
+
+/**
+ * For sentences inside a quotation, the party who speaks it: the first party named after
+ * the closing quote mark and followed by a verb of saying ("…,” Peskov told reporters),
+ * or named before the opening mark with one ("Peskov said: “…”"). Keyed by sentence start.
+ */
+export function quoteSpeakers(doc: RecognizedReport): Map<number, string> {
+  const out = new Map<number, string>();
+  const sents = doc.sentences;
+  for (let n = 0; n < sents.length; n++) {
+    const toks = sents[n]!.tokens;
+    const open = toks.findIndex((t) => OPEN_QUOTE.test(t.text));
+    if (open < 0) continue;
+    // The quotation runs to the first closing mark, in this sentence or one of the next three.
+    let end = -1, endSentence = -1;
+    for (let k = n; k < Math.min(sents.length, n + 4) && end < 0; k++) {
+      const from = k === n ? open + 1 : 0;
+      const i = sents[k]!.tokens.findIndex((t, j) => j >= from && CLOSE_QUOTE.test(t.text) && t.text !== "’" || (j >= from && t.text === '"' && k === n && j > open));
+      if (i >= 0) { end = i; endSentence = k; }
+    }
+    let speaker: string | undefined;
+    const before = sents[n]!.mentions.filter((m) => m.last < open && m.last >= open - 8).pop();
+    if (before && toks.slice(before.last + 1, open).some((t) => wordClass(t.norm) === "SAY")) speaker = before.keys[0];
+    if (!speaker && endSentence >= 0) {
+      const sent = sents[endSentence]!;
+      const after = sent.mentions.find((m) => m.first > end && m.first <= end + 6);
+      if (after && sent.tokens.slice(after.last + 1, after.last + 4).some((t) => wordClass(t.norm) === "SAY")) speaker = after.keys[0];
+      if (!speaker && after && sent.tokens.slice(end + 1, after.first).some((t) => wordClass(t.norm) === "SAY")) speaker = after.keys[0];
+    }
+    if (!speaker) continue;
+    for (let k = n; k <= Math.max(n, endSentence); k++) if (!out.has(sents[k]!.span.start)) out.set(sents[k]!.span.start, speaker);
+    if (endSentence > n) n = endSentence;
+  }
+  return out;
+}
+
 const MEMBER_LEAD = /^(?:including|includes|include|namely|such|as|among|them|:|-|–|—|\(|,)$/u;
 
 /**
@@ -206,7 +248,7 @@ export function accepts(model: LinearModel, c: { raw?: unknown }, score: number)
 const TRIGGER_CLASSES = new Set(["SUPPLY", "RECEIVE", "USE", "MAKE", "TRAIN"]);
 
 /** Stance, claimant, modality, items and evidence of one accepted candidate, read from its sentence. */
-function settleCandidate(doc: RecognizedReport, c: FeaturedCandidate, ms: MaskedSentence, lexicon: Lexicon, text: string): KeyedTransfer | null {
+function settleCandidate(doc: RecognizedReport, c: FeaturedCandidate, ms: MaskedSentence, lexicon: Lexicon, text: string, speakers: Map<number, string>): KeyedTransfer | null {
   const sentence = doc.sentences[c.sentence]!;
   const here: number[] = [];
   if (c.sSentence === c.sentence) here.push(c.s);
@@ -237,7 +279,7 @@ function settleCandidate(doc: RecognizedReport, c: FeaturedCandidate, ms: Masked
   // "X said it has not sold weapons to Y": someone saying it did not happen denies it.
   // In the author's own voice it is a negated transfer, kept only on request.
   // A quoted or reported negation with no named speaker is the supplier's own denial.
-  if (modality === "negated" && claimant === null && /["“”]/u.test(sentence.span.text)) claimant = c.supplier;
+  if (modality === "negated" && claimant === null && /["“”]/u.test(sentence.span.text)) claimant = speakers.get(sentence.span.start) ?? c.supplier;
   if (modality === "negated" && claimant !== null) {
     stance = "denied";
     modality = "actual";

@@ -42,3 +42,13 @@ test("a group's listed members get the group's transfers too", async () => {
   const pairs = r.transfers.map((t) => `${name(t.supplier)} → ${name(t.recipient)}`);
   for (const s of ["Indian firms", "Apex Exports", "Brightline Ltd", "Zen Components"]) assert.ok(pairs.includes(`${s} → Iran`), pairs.join("; "));
 });
+
+test("a claim inside a quotation is claimed by whoever the text says spoke it", async () => {
+  const { extractReport } = await import("../../run-pipeline.ts");
+  const r = extractReport({ id: "t", text: "“Iran has not delivered ballistic missiles to Russia. These are lies,” Nasser Kanaani said on Monday.", format: "txt", origin: "t" });
+  const name = (id: string | null): string => r.entities.find((e) => e.id === id)?.name ?? "(author)";
+  const t = r.transfers.find((x) => name(x.supplier) === "Iran" && name(x.recipient) === "Russia");
+  assert.ok(t, JSON.stringify(r.transfers));
+  assert.equal(t.stance, "denied");
+  assert.equal(name(t.claimant), "Nasser Kanaani");
+});
