@@ -5,6 +5,7 @@ import { assessClaim } from "../assess-claim.ts";
 import { ABSTRACT_ITEMS, extractTransfers, findRaw, type KeyedTransfer } from "../extract-transfers.ts";
 import { maskSentence, type MaskedSentence } from "../masked-sentence.ts";
 import { classifyKind, parseItems } from "../parse-items.ts";
+import { cleanItems } from "../clean-items.ts";
 import type { RawTransfer } from "../raw-transfer.ts";
 import { pairCandidates, type PairCandidate } from "./pair-candidates.ts";
 import { headlineWindow, pairFeatures, ruledOut, ruleHitKey, type RuleHits } from "./pair-features.ts";
@@ -86,7 +87,9 @@ export function extractLearned(doc: RecognizedReport, lexicon: Lexicon, text: st
   const push = (t0: KeyedTransfer, score: number, top: Array<[string, number]>, rule: string): void => {
     // A claim inside a quotation is the speaker's: "“Iran has not delivered missiles,” Kanaani said."
     const speaker = t0.claimant === null ? speakers.get(t0.evidence.start) : undefined;
-    const t = speaker && speaker !== t0.recipient ? { ...t0, claimant: speaker, cues: [...t0.cues, "quoted"] } : t0;
+    const t1 = speaker && speaker !== t0.recipient ? { ...t0, claimant: speaker, cues: [...t0.cues, "quoted"] } : t0;
+    const items = cleanItems(t1.items, partyNames);
+    const t = items.length === t1.items.length ? t1 : { ...t1, items, kind: classifyKind(items, lexicon, t1.kind) };
     if (t.modality === "negated" && !opts.includeNegated) return;
     const key = `${t.supplier}|${t.recipient}|${t.stance}|${t.claimant ?? ""}`;
     if (seen.has(key)) return;
@@ -94,6 +97,7 @@ export function extractLearned(doc: RecognizedReport, lexicon: Lexicon, text: st
     out.push({ ...t, score: Math.round(score * 1000) / 1000, model: version, features: top, rule });
   };
   const speakers = quoteSpeakers(doc);
+  const partyNames = [...doc.entities.values()].flatMap((e) => [e.name, ...e.aliases]);
   const considered = new Set<string>();
   // A window into a headline is the headline rule's to read ("Report on Military Aid to Laos").
   for (const c of candidates) if (!headlineWindow(doc, c)) considered.add(`${doc.sentences[c.sentence]!.span.start}|${c.supplier}|${c.recipient}`);
