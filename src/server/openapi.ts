@@ -4,12 +4,20 @@
  * every route the app serves is described here.
  */
 import { ALERT_OPENAPI_PATHS } from "./routes/alerts/openapi-paths.ts";
+import { CLAIM_OPENAPI_SCHEMAS } from "./routes/claims/openapi-schemas.ts";
 import { DECISION_OPENAPI_PATHS } from "./routes/decisions/openapi-paths.ts";
 import { INGEST_OPENAPI_PATHS } from "./routes/ingest/openapi-paths.ts";
 import { SCREENING_OPENAPI_PATHS } from "./routes/screenings/openapi-paths.ts";
 
 const problem = { description: "Problem (RFC 9457)", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } };
 const ok = (description: string) => ({ description, content: { "application/json": { schema: { type: "object" } } } });
+/** An answer whose claims (or timeline entries) are described by their schema, with the rest of the object open. */
+const okWith = (description: string, properties: Record<string, unknown>) => ({
+  description,
+  content: { "application/json": { schema: { type: "object", required: Object.keys(properties), properties } } },
+});
+const claim = { $ref: "#/components/schemas/Claim" };
+const claims = { type: "array", items: claim };
 const query = (name: string, description: string, schema: Record<string, unknown> = { type: "string" }, required = false) => ({ name, in: "query", required, description, schema });
 const limit = query("limit", "at most this many items (default 100, at most 1000)", { type: "integer", minimum: 1, maximum: 1000 });
 const idPath = { name: "id", in: "path", required: true, schema: { type: "integer", minimum: 1 } };
@@ -30,6 +38,7 @@ export const OPENAPI_DOCUMENT = {
   components: {
     securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
     schemas: {
+      ...CLAIM_OPENAPI_SCHEMAS,
       Problem: {
         type: "object",
         required: ["type", "title", "status", "detail"],
@@ -109,7 +118,7 @@ export const OPENAPI_DOCUMENT = {
         summary: "Stored claims with evidence offsets",
         security: reader,
         parameters: [query("entity", "any name of the supplier, recipient or claimant"), query("stance", "asserted, hedged or denied", { enum: ["asserted", "hedged", "denied"] }), limit],
-        responses: { "200": ok("{ items: Claim[] }"), ...readErrors },
+        responses: { "200": okWith("{ items: Claim[] }", { items: claims }), ...readErrors },
       },
     },
     "/api/documents/{id}": {
@@ -117,7 +126,7 @@ export const OPENAPI_DOCUMENT = {
         summary: "A stored report: text, metadata, mentions and claims (offsets index text)",
         security: reader,
         parameters: [idPath],
-        responses: { "200": ok("Document"), "404": problem, ...readErrors },
+        responses: { "200": okWith("Document: id, reportId, url, title, publisher, published, format, text, mentions and claims", { text: { type: "string" }, claims }), "404": problem, ...readErrors },
       },
     },
     "/api/sources": { get: { summary: "Graded sources (Admiralty reliability A–F)", security: reader, responses: { "200": ok("{ items: Source[] }"), ...readErrors } } },
@@ -134,7 +143,11 @@ export const OPENAPI_DOCUMENT = {
         summary: "Store one report through the extraction pipeline",
         security: analyst,
         requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/IngestRequest" } } } },
-        responses: { "201": ok("{ status: added, documentId, claims }"), "200": ok("{ status: duplicate, documentId, claims }"), ...writeErrors },
+        responses: {
+          "201": okWith("{ status: added, documentId, claims }", { status: { const: "added" }, documentId: { type: "integer" }, claims }),
+          "200": okWith("{ status: duplicate, documentId, claims }", { status: { const: "duplicate" }, documentId: { type: "integer" }, claims }),
+          ...writeErrors,
+        },
       },
     },
     "/api/entities/{id}/timeline": {
@@ -142,7 +155,11 @@ export const OPENAPI_DOCUMENT = {
         summary: "Claims involving a party, oldest report first, with source grades: the most recent `limit` of `total`",
         security: reader,
         parameters: [idPath, limit],
-        responses: { "200": ok("{ items: TimelineEntry[], total }"), "404": problem, ...readErrors },
+        responses: {
+          "200": okWith("{ items: TimelineEntry[], total }", { items: { type: "array", items: { $ref: "#/components/schemas/TimelineEntry" } }, total: { type: "integer" } }),
+          "404": problem,
+          ...readErrors,
+        },
       },
     },
     "/api/relations/{supplierId}/{recipientId}": {
@@ -153,11 +170,11 @@ export const OPENAPI_DOCUMENT = {
           { name: "supplierId", in: "path", required: true, schema: { type: "integer", minimum: 1 } },
           { name: "recipientId", in: "path", required: true, schema: { type: "integer", minimum: 1 } },
         ],
-        responses: { "200": ok("{ relation, claims }"), "404": problem, ...readErrors },
+        responses: { "200": okWith("{ relation (null when every claim was rejected or moved), claims }", { relation: { type: ["object", "null"] }, claims }), "404": problem, ...readErrors },
       },
     },
     "/api/claims/{id}": {
-      get: { summary: "One claim with its reviews", security: reader, parameters: [idPath], responses: { "200": ok("{ claim, reviews }"), "404": problem, ...readErrors } },
+      get: { summary: "One claim with its reviews", security: reader, parameters: [idPath], responses: { "200": okWith("{ claim, reviews }", { claim, reviews: { type: "array", items: { type: "object" } } }), "404": problem, ...readErrors } },
     },
     "/api/claims/{id}/review": {
       post: {
@@ -165,17 +182,17 @@ export const OPENAPI_DOCUMENT = {
         security: analyst,
         parameters: [idPath],
         requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/ReviewRequest" } } } },
-        responses: { "201": ok("{ review, claim, relations }"), "404": problem, ...writeErrors },
+        responses: { "201": okWith("{ review, claim, relations }", { review: { type: "object" }, claim, relations: { type: "array", items: { type: "object" } } }), "404": problem, ...writeErrors },
       },
     },
     "/api/claim-reviews/{id}/revoke": {
-      post: { summary: "Revoke a claim review (the previous verdict, or the extracted reading, applies again)", security: analyst, parameters: [idPath], responses: { "200": ok("{ review, claim, relations }"), "404": problem, ...writeErrors } },
+      post: { summary: "Revoke a claim review (the previous verdict, or the extracted reading, applies again)", security: analyst, parameters: [idPath], responses: { "200": okWith("{ review, claim, relations }", { review: { type: "object" }, claim, relations: { type: "array", items: { type: "object" } } }), "404": problem, ...writeErrors } },
     },
     "/api/judgements/{id}/revoke": {
       post: { summary: "Revoke an entity judgement", security: analyst, parameters: [idPath], responses: { "200": ok("{ judgement }"), "404": problem, ...writeErrors } },
     },
     "/api/review-queue": {
-      get: { summary: "Claims nobody has reviewed yet, newest first", security: reader, parameters: [limit], responses: { "200": ok("{ items: Claim[] }"), ...readErrors } },
+      get: { summary: "Claims nobody has reviewed yet, newest first", security: reader, parameters: [limit], responses: { "200": okWith("{ items: Claim[] }", { items: claims }), ...readErrors } },
     },
     "/api/audit": {
       get: { summary: "Every claim review and entity judgement, newest first, with who and when", security: reader, responses: { "200": ok("{ items: AuditEntry[] }"), ...readErrors } },

@@ -31,6 +31,11 @@ export interface TimelineEntry {
   url: string | null;
   /** Credibility of the supplier → recipient relation the claim is part of. */
   credibility: Credibility | null;
+  /** The rule that made the claim, and the pair model's version, score and strongest features (see `ClaimRow`). */
+  rule: string;
+  model: string | null;
+  score: number | null;
+  features: Array<[string, number]> | null;
 }
 
 /**
@@ -81,6 +86,10 @@ export async function entityTimelinePage(
       reliability: grade.reliability,
       url: c.url,
       credibility: credibility.get(`${rep(c.supplier.id)}>${rep(c.recipient.id)}`) ?? null,
+      rule: c.rule,
+      model: c.model,
+      score: c.score,
+      features: c.features,
     };
   });
   entries.sort((a, b) => compareDates(a.date, b.date) || a.claimId - b.claimId);

@@ -1,11 +1,13 @@
 /**
  * A claim row as both backends select it (the same columns, by the same names), and
- * how it becomes a `ClaimRow`. Only the list columns differ by driver (JSON text on
- * SQLite, parsed arrays on PostgreSQL), so each backend passes its own reader for them.
+ * how it becomes a `ClaimRow`. Only the JSON columns differ by driver (JSON text on
+ * SQLite, parsed values on PostgreSQL), so each backend passes its own readers for them.
+ * The explanation a claim is stored with (model, score, features) is checked here too,
+ * once for both backends, before it is written.
  */
 import { CLAIM_VERDICTS } from "../domain/claim-verdict.ts";
 import { StoreError } from "../domain/errors.ts";
-import { ENTITY_TYPES, MODALITIES, STANCES, TRANSFER_KINDS } from "../domain/types.ts";
+import { ENTITY_TYPES, MODALITIES, STANCES, TRANSFER_KINDS, type ExtractedTransfer } from "../domain/types.ts";
 import type { ClaimRow, EntityRef } from "./store.ts";
 
 export interface ClaimRecord<Items> {
@@ -36,6 +38,10 @@ export interface ClaimRecord<Items> {
   trigger_start: number;
   trigger_end: number;
   rule: string;
+  model: string | null;
+  score: number | null;
+  /** The strongest features as [feature, weight] pairs, in the driver's JSON form; null for claims stored without. */
+  features: Items | null;
   rv_id: number | null;
   rv_verdict: string | null;
   rv_reason: string | null;
@@ -53,7 +59,13 @@ export interface ClaimRecord<Items> {
   xr_type: string | null;
 }
 
-export function claimRow<Items>(r: ClaimRecord<Items>, strings: (value: Items, what: string) => string[]): ClaimRow {
+/** How a backend's driver hands over its JSON columns: string lists checked, any other value parsed. */
+export interface JsonReaders<Items> {
+  strings: (value: Items, what: string) => string[];
+  parse: (value: Items) => unknown;
+}
+
+export function claimRow<Items>(r: ClaimRecord<Items>, { strings, parse }: JsonReaders<Items>): ClaimRow {
   const ref = (id: number, name: string, type: string): EntityRef => ({
     id,
     name,
@@ -77,6 +89,9 @@ export function claimRow<Items>(r: ClaimRecord<Items>, strings: (value: Items, w
     evidence: { text: r.evidence_text, start: r.evidence_start, end: r.evidence_end },
     trigger: { text: r.trigger_text, start: r.trigger_start, end: r.trigger_end },
     rule: r.rule,
+    model: r.model,
+    score: r.score,
+    features: r.features === null ? null : featureList(parse(r.features)),
     review:
       r.rv_id === null || r.rv_verdict === null || r.rv_author === null || r.rv_created_at === null
         ? null
@@ -91,6 +106,45 @@ export function claimRow<Items>(r: ClaimRecord<Items>, strings: (value: Items, w
           }
         : null,
   };
+}
+
+/** A claim's explanation as the claims table stores it: features as JSON text, absent fields as NULL. */
+export interface ClaimExplanationColumns {
+  model: string | null;
+  score: number | null;
+  features: string | null;
+}
+
+/**
+ * The explanation an extracted transfer carries, checked and ready to store. A score
+ * outside 0..1 or a weight that is not a finite number would read back as something
+ * else (JSON has no NaN), so the report is refused like any other malformed transfer.
+ */
+export function claimExplanation(t: ExtractedTransfer, where: string, fail: (what: string) => StoreError): ClaimExplanationColumns {
+  if (t.model !== undefined && typeof t.model !== "string") throw fail(`${where} model is not a string`);
+  if (t.score !== undefined && !(typeof t.score === "number" && t.score >= 0 && t.score <= 1)) {
+    throw fail(`${where} score ${JSON.stringify(t.score)} is not a number from 0 to 1`);
+  }
+  if (t.features !== undefined && !isFeatureList(t.features)) {
+    throw fail(`${where} features are not a list of [feature, weight] pairs`);
+  }
+  return {
+    model: t.model ?? null,
+    score: t.score ?? null,
+    features: t.features === undefined ? null : JSON.stringify(t.features),
+  };
+}
+
+function isFeatureList(value: unknown): value is Array<[string, number]> {
+  return (
+    Array.isArray(value) &&
+    value.every((pair) => Array.isArray(pair) && pair.length === 2 && typeof pair[0] === "string" && typeof pair[1] === "number" && Number.isFinite(pair[1]))
+  );
+}
+
+function featureList(value: unknown): Array<[string, number]> {
+  if (!isFeatureList(value)) throw new StoreError(`stored claim features are not a list of [feature, weight] pairs: ${JSON.stringify(value)}`);
+  return value;
 }
 
 /** Narrows a stored string to a domain enum; a mismatch means the database was edited by hand. */

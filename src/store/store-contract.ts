@@ -131,6 +131,9 @@ export function runStoreContract(name: string, newFixture: () => Promise<StoreFi
             evidence: span(reportA.report.text, "Rosoboronexport delivered six Su-30SME fighter jets to the Myanmar Air Force"),
             trigger: span(reportA.report.text, "delivered"),
             rule: "extract/01-delivered",
+            model: null,
+            score: null,
+            features: null,
             review: null,
             extracted: null,
           },
@@ -138,6 +141,59 @@ export function runStoreContract(name: string, newFixture: () => Promise<StoreFi
         assert.deepEqual(claims.map((c) => c.stance), ["asserted", "denied", "hedged"]);
         assert.ok(claims[0]!.id < claims[1]!.id && claims[1]!.id < claims[2]!.id);
         assert.equal(claims[2]!.claimant, null);
+      }));
+
+    test("a claim keeps the model, score and features it was extracted with; one without reads nulls", () =>
+      withStore(async (store) => {
+        const features: Array<[string, number]> = [
+          ["rule:extract/01-delivered", 0.7815],
+          ["sr|L+1:deliv", 0.5],
+          ["order:recipient-first", -0.3125],
+          ["tiny", 1e-7],
+        ];
+        const [asserted, denied, hedged] = reportA.extraction.transfers;
+        const explained: DocumentInput = {
+          ...reportA.input,
+          extraction: {
+            ...reportA.extraction,
+            transfers: [
+              { ...asserted!, model: "pair-lr-9ab9cef401f1", score: 0.9734, features },
+              // A model that decided with no feature worth showing, and a pattern rule alone.
+              { ...denied!, model: "pair-lr-9ab9cef401f1", score: 0, features: [] },
+              hedged!,
+            ],
+          },
+        };
+        await store.ingest(explained);
+        const explanation = (c: { model: string | null; score: number | null; features: Array<[string, number]> | null }) => ({ model: c.model, score: c.score, features: c.features });
+        const expected = [
+          { model: "pair-lr-9ab9cef401f1", score: 0.9734, features },
+          { model: "pair-lr-9ab9cef401f1", score: 0, features: [] },
+          { model: null, score: null, features: null },
+        ];
+        assert.deepEqual((await store.claims()).map(explanation), expected);
+        // Every read of claims carries it: one claim, a document's claims, the evidence behind relations.
+        const [first] = await store.claims();
+        assert.deepEqual(explanation((await store.claims({ id: first!.id }))[0]!), expected[0]);
+        assert.deepEqual((await store.claims({ documentId: first!.documentId })).map(explanation), expected);
+        assert.deepEqual((await store.evidence()).map(explanation), expected);
+        // A review does not touch it.
+        await store.reviewClaim({ claimId: first!.id, verdict: "correct", stance: "hedged", reason: null, author: "ana" });
+        assert.deepEqual(explanation((await store.claims({ id: first!.id }))[0]!), expected[0]);
+      }));
+
+    test("a transfer whose score or features cannot be stored as they are is rejected whole", () =>
+      withStore(async (store) => {
+        const [t] = reportB.extraction.transfers;
+        for (const bad of [{ score: 1.5 }, { score: Number.NaN }, { features: [["x", Number.POSITIVE_INFINITY]] as Array<[string, number]> }]) {
+          const input: DocumentInput = { ...reportB.input, extraction: { ...reportB.extraction, transfers: [{ ...t!, model: "pair-lr-x", score: 0.5, ...bad }] } };
+          await assert.rejects(store.ingest(input), (error: unknown) => {
+            assert.ok(error instanceof StoreError, `expected StoreError, got ${String(error)}`);
+            assert.match(error.message, /transfer 0 (score|features)/);
+            return true;
+          });
+        }
+        assert.deepEqual(await store.counts(), { documents: 0, entities: 0, mentions: 0, claims: 0 });
       }));
 
     test("claims filter by entity matches any name of supplier, recipient or claimant", () =>

@@ -139,6 +139,15 @@ export interface ClaimRow {
   trigger: Span;
   rule: string;
   /**
+   * Why the extractor believed it: the version of the pair model that decided it, the
+   * model's probability (0..1), and the features that weighed most, strongest first, as
+   * [feature, weight] pairs. Null for claims stored before models were kept, or made by
+   * the pattern rules alone.
+   */
+  model: string | null;
+  score: number | null;
+  features: Array<[string, number]> | null;
+  /**
    * The analyst's verdict that applies (the most recent one not revoked), or null.
    * Stance, supplier, recipient and items above already read as the review has them.
    */

@@ -4,17 +4,21 @@ import fs from "node:fs";
 import path from "node:path";
 import {
   assertOneLineError,
+  checkReport,
   claimsJson,
   describe,
   entitiesJson,
   ingestSummary,
   makeTempDir,
   parseJsonArray,
+  parseJsonLines,
   removeDir,
   ROOT,
   run,
+  transfersBetween,
   write,
   type ClaimRowOut,
+  type OutTransfer,
   type RunResult,
 } from "./helpers.ts";
 
@@ -92,6 +96,35 @@ test("claims --format json parses as an array of claim rows", () => {
   for (const row of storedClaims) {
     for (const key of ["supplier", "recipient", "stance", "quote", "rule"] as const) assert.equal(typeof row[key], "string", key);
   }
+});
+
+/** A `claims --format json` row with the pair model's explanation, which only JSON carries whole. */
+type ExplainedRowOut = ClaimRowOut & { score: number | null; model: string | null; features: Array<[string, number]> | null };
+
+test("claims --format json keeps each claim's model, score and features as extract printed them", () => {
+  const rows = storedClaims as ExplainedRowOut[];
+  for (const row of rows) {
+    const where = JSON.stringify(row);
+    assert.ok(row.score === null || (typeof row.score === "number" && row.score >= 0 && row.score <= 1), `score: ${where}`);
+    assert.ok(row.model === null || typeof row.model === "string", `model: ${where}`);
+    assert.ok(row.features === null || row.features.every(([f, w]) => typeof f === "string" && typeof w === "number"), `features: ${where}`);
+  }
+  const extracted = run(["extract", path.join(corpus, "iran.txt")]);
+  assert.equal(extracted.status, 0, describe(extracted));
+  const [report] = parseJsonLines(extracted.stdout).map((r) => checkReport(r));
+  const [printed] = transfersBetween(report!, ["Iran"], ["Russia"]) as Array<OutTransfer & { score?: number; model?: string; features?: Array<[string, number]> }>;
+  assert.ok(printed, describe(extracted));
+  const stored = rows.find((r) => r.supplier === "Iran" && r.recipient === "Russia");
+  assert.ok(stored, JSON.stringify(rows));
+  assert.deepEqual(
+    { score: stored.score, model: stored.model, features: stored.features },
+    { score: printed.score ?? null, model: printed.model ?? null, features: printed.features ?? null },
+  );
+});
+
+test("claims --format csv ends with the score and model, not the features", () => {
+  const [header] = run(["claims", "--format", "csv", "--db", db]).stdout.split("\r\n");
+  assert.match(header ?? "", /,RULE,SCORE,MODEL$/);
 });
 
 test("entities --type state lists only (and all) the states", () => {

@@ -67,6 +67,16 @@ describe("reader: search → entity → relation → quote in its document", () 
     await claim.waitFor();
     const quote = ((await claim.locator('[data-testid="quote"]').textContent()) ?? "").trim();
     assert.ok(quote.length > 20, `the claim shows its quote: ${quote}`);
+    // Why it was believed: the rule, the pair model's score and version, the features that weighed most.
+    assert.match((await claim.locator('[data-testid="claim-rule"]').textContent()) ?? "", /^extract\//);
+    assert.match((await claim.locator('[data-testid="claim-score"]').textContent()) ?? "", /^model [01]\.\d{2,3} · pair-\S+$/);
+    const features = claim.locator('[data-testid="claim-features"] li');
+    assert.ok((await features.count()) >= 1, "the claim lists at least one feature");
+    assert.match(((await features.first().textContent()) ?? "").trim(), /^\S+ [+−]\d+\.\d{2}$/);
+    assert.ok(
+      (await page.getByRole("list", { name: "features" }).count()) >= 1,
+      "the features list is named by its label for assistive technology",
+    );
     await page.screenshot({ path: artifactPath("web-app/3-relation.png"), fullPage: true });
 
     await claim.locator('[data-testid="document-link"]').click();

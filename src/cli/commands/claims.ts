@@ -1,6 +1,6 @@
 import { listClaims, parseStance } from "../../services/queries.ts";
 import { openStore } from "../../main.ts";
-import { CLAIM_COLUMNS, claimRows } from "../presenters/claim-rows.ts";
+import { claimColumns, claimRows } from "../presenters/claim-rows.ts";
 import { formatRows, OUTPUT_FORMATS } from "../presenters/format-rows.ts";
 import { choice, positiveInt, type Command } from "../command.ts";
 
@@ -25,7 +25,7 @@ export const claimsCommand: Command = {
     const store = await openStore(values["db"] as string | undefined);
     try {
       const rows = await listClaims(store, { entity: values["entity"] as string | undefined, stance: values["stance"] as string | undefined, ...(limit ? { limit } : {}) });
-      io.out(formatRows(claimRows(rows), CLAIM_COLUMNS, format));
+      io.out(formatRows(claimRows(rows), claimColumns(format), format));
       return 0;
     } finally {
       await store.close();

@@ -3,7 +3,7 @@
  * rows serve the table, CSV and JSON outputs of `formatRows`.
  */
 import type { ClaimRow } from "../../store/store.ts";
-import type { Column } from "./format-rows.ts";
+import type { Column, OutputFormat } from "./format-rows.ts";
 
 export type FlatClaim = {
   id: number;
@@ -22,6 +22,11 @@ export type FlatClaim = {
   title: string;
   url: string;
   rule: string;
+  /** The pair model's probability, null where no model decided the claim. */
+  score: number | null;
+  model: string | null;
+  /** The features that weighed most, as [feature, weight] pairs; JSON output only. */
+  features: Array<[string, number]> | null;
 };
 
 /** Columns in reading order: who, to whom, how sure, says who, what, then the source. */
@@ -37,7 +42,19 @@ export const CLAIM_COLUMNS: readonly Column[] = [
   { key: "published", header: "PUBLISHED", width: 10 },
   { key: "url", header: "URL", width: 50 },
   { key: "rule", header: "RULE", width: 32 },
+  { key: "score", header: "SCORE" },
 ];
+
+/**
+ * The columns of each output: the table as above; CSV adds the model version; JSON also
+ * the features, which are pairs that a cell could only flatten into something unreadable.
+ * The new columns come last so scripts that read CSV by position keep working.
+ */
+export function claimColumns(format: OutputFormat): readonly Column[] {
+  if (format === "table") return CLAIM_COLUMNS;
+  const withModel = [...CLAIM_COLUMNS, { key: "model", header: "MODEL" }];
+  return format === "csv" ? withModel : [...withModel, { key: "features", header: "FEATURES" }];
+}
 
 export function claimRows(claims: readonly ClaimRow[]): FlatClaim[] {
   return claims.map((c) => ({
@@ -55,5 +72,8 @@ export function claimRows(claims: readonly ClaimRow[]): FlatClaim[] {
     title: c.title ?? "",
     url: c.url ?? "",
     rule: c.rule,
+    score: c.score,
+    model: c.model,
+    features: c.features,
   }));
 }

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { ClaimRow, EntityRow } from "../../store/store.ts";
-import { CLAIM_COLUMNS, claimRows } from "./claim-rows.ts";
+import { CLAIM_COLUMNS, claimColumns, claimRows } from "./claim-rows.ts";
 import { ENTITY_COLUMNS, entityRows } from "./entity-rows.ts";
 import { formatRows } from "./format-rows.ts";
 
@@ -23,6 +23,9 @@ const claim: ClaimRow = {
   evidence: { text: "Rosoboronexport may deliver Su-30SME jets, and spare parts", start: 0, end: 58 },
   trigger: { text: "deliver", start: 20, end: 27 },
   rule: "extract/03-hedged",
+  model: "pair-lr-0123456789ab",
+  score: 0.873,
+  features: [["rule:extract/03-hedged", 0.781], ["sr|nextL:deliver", -0.204]],
   review: null,
   extracted: null,
 };
@@ -44,19 +47,41 @@ test("claimRows flattens a claim", () => {
       title: "",
       url: "https://example.org/a",
       rule: "extract/03-hedged",
+      score: 0.873,
+      model: "pair-lr-0123456789ab",
+      features: [["rule:extract/03-hedged", 0.781], ["sr|nextL:deliver", -0.204]],
     },
   ]);
   assert.equal(claimRows([{ ...claim, claimant: { id: 9, name: "Reuters", type: "media" } }])[0]?.claimant, "Reuters");
 });
 
 test("claim rows format as CSV with every column", () => {
-  const csv = formatRows(claimRows([claim]), CLAIM_COLUMNS, "csv");
+  const csv = formatRows(claimRows([claim]), claimColumns("csv"), "csv");
   const [header, row] = csv.split("\r\n");
-  assert.equal(header, "SUPPLIER,RECIPIENT,STANCE,CLAIMANT,ITEMS,KIND,QUOTE,PUBLISHER,PUBLISHED,URL,RULE");
+  assert.equal(header, "SUPPLIER,RECIPIENT,STANCE,CLAIMANT,ITEMS,KIND,QUOTE,PUBLISHER,PUBLISHED,URL,RULE,SCORE,MODEL");
   assert.equal(
     row,
-    'Rosoboronexport,Myanmar Air Force,hedged,,Su-30SME jets; spare parts,arms,"Rosoboronexport may deliver Su-30SME jets, and spare parts",Example Wire,2024-03-01,https://example.org/a,extract/03-hedged',
+    'Rosoboronexport,Myanmar Air Force,hedged,,Su-30SME jets; spare parts,arms,"Rosoboronexport may deliver Su-30SME jets, and spare parts",Example Wire,2024-03-01,https://example.org/a,extract/03-hedged,0.873,pair-lr-0123456789ab',
   );
+});
+
+test("claim rows in JSON keep score, model and the features as pairs; a claim without a model has nulls", () => {
+  const unexplained = { ...claim, id: 8, model: null, score: null, features: null };
+  const [explained, plain] = JSON.parse(formatRows(claimRows([claim, unexplained]), claimColumns("json"), "json")) as Array<Record<string, unknown>>;
+  assert.deepEqual(
+    { score: explained?.["score"], model: explained?.["model"], features: explained?.["features"] },
+    { score: 0.873, model: "pair-lr-0123456789ab", features: [["rule:extract/03-hedged", 0.781], ["sr|nextL:deliver", -0.204]] },
+  );
+  assert.deepEqual({ score: plain?.["score"], model: plain?.["model"], features: plain?.["features"] }, { score: null, model: null, features: null });
+});
+
+test("the claims table ends with the score and leaves the model and features to CSV and JSON", () => {
+  assert.equal(CLAIM_COLUMNS.at(-1)?.header, "SCORE");
+  const table = formatRows(claimRows([claim]), claimColumns("table"), "table");
+  const [header, row] = table.split("\n");
+  assert.match(header ?? "", /RULE\s+SCORE$/);
+  assert.match(row ?? "", /extract\/03-hedged\s+0\.873$/);
+  assert.doesNotMatch(table, /pair-lr|sr\|nextL/);
 });
 
 test("entityRows flattens an entity and formats as a table", () => {

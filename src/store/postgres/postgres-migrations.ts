@@ -378,6 +378,18 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       ANALYZE entity_keys;
     `,
   },
+  {
+    version: 10,
+    name: "claim explanations: the pair model's version, score and strongest features",
+    sql: `
+      -- Why the extractor believed each claim: the model version, its probability and the
+      -- features that weighed most (array of [feature, weight], strongest first).
+      -- Claims stored before, or made by the pattern rules alone, keep NULL.
+      ALTER TABLE claims ADD COLUMN model text;
+      ALTER TABLE claims ADD COLUMN score double precision;
+      ALTER TABLE claims ADD COLUMN features jsonb;
+    `,
+  },
 ];
 
 /** What `migratePostgres` found and did. */

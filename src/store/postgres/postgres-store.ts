@@ -68,7 +68,7 @@ import {
   revokeJudgementById,
 } from "./postgres-entity-resolution.ts";
 import { INGEST_LOCK, KEYS_LOCK, Params, isDeadlock, lockNames, nocase, one, rows, run, type Queryable } from "./postgres-sql.ts";
-import { claimRow, oneOf, type ClaimRecord as SharedClaimRecord } from "../claim-records.ts";
+import { claimExplanation, claimRow, oneOf, type ClaimRecord as SharedClaimRecord } from "../claim-records.ts";
 
 /**
  * Connects to the database at `url` (`postgres://` or `postgresql://`), checks it is
@@ -197,6 +197,10 @@ interface ClaimInsert {
   triggerText: string;
   triggerStart: number;
   triggerEnd: number;
+  model: string | null;
+  score: number | null;
+  /** JSON text of the [feature, weight] pairs, cast to jsonb on insert. */
+  features: string | null;
 }
 
 /** How many times a report is stored again after PostgreSQL chose it as a deadlock's victim. */
@@ -354,6 +358,7 @@ class PostgresStore implements Store {
         triggerText: t.trigger.text,
         triggerStart: t.trigger.start,
         triggerEnd: t.trigger.end,
+        ...claimExplanation(t, where, fail),
       };
     });
 
@@ -373,11 +378,13 @@ class PostgresStore implements Store {
       await db.query(
         `INSERT INTO claims
            (document_id, supplier_id, recipient_id, claimant_id, items, kind, stance, modality,
-            evidence_text, evidence_start, evidence_end, rule, trigger_text, trigger_start, trigger_end)
-         SELECT $1, s, r, c, i::jsonb, k, st, mo, et, es, ee, ru, tt, ts, te
+            evidence_text, evidence_start, evidence_end, rule, trigger_text, trigger_start, trigger_end,
+            model, score, features)
+         SELECT $1, s, r, c, i::jsonb, k, st, mo, et, es, ee, ru, tt, ts, te, md, sc, f::jsonb
            FROM unnest($2::bigint[], $3::bigint[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::text[],
-                       $9::text[], $10::int[], $11::int[], $12::text[], $13::text[], $14::int[], $15::int[])
-                WITH ORDINALITY AS x (s, r, c, i, k, st, mo, et, es, ee, ru, tt, ts, te, n)
+                       $9::text[], $10::int[], $11::int[], $12::text[], $13::text[], $14::int[], $15::int[],
+                       $16::text[], $17::float8[], $18::text[])
+                WITH ORDINALITY AS x (s, r, c, i, k, st, mo, et, es, ee, ru, tt, ts, te, md, sc, f, n)
           ORDER BY n`,
         [
           documentId,
@@ -395,6 +402,9 @@ class PostgresStore implements Store {
           col("triggerText"),
           col("triggerStart"),
           col("triggerEnd"),
+          col("model"),
+          col("score"),
+          col("features"),
         ],
       );
     }
@@ -444,7 +454,7 @@ class PostgresStore implements Store {
                cl.id AS c_id, cl.name AS c_name, cl.type AS c_type,
                ${EFFECTIVE.items} AS items, c.kind, ${EFFECTIVE.stance} AS stance, c.modality,
                c.evidence_text, c.evidence_start, c.evidence_end,
-               c.trigger_text, c.trigger_start, c.trigger_end, c.rule, ${REVIEW_COLUMNS}
+               c.trigger_text, c.trigger_start, c.trigger_end, c.rule, c.model, c.score, c.features, ${REVIEW_COLUMNS}
           FROM claims c
           JOIN documents d ON d.id = c.document_id
           ${REVIEW_JOIN}
@@ -584,7 +594,7 @@ class PostgresStore implements Store {
                cl.id AS c_id, cl.name AS c_name, cl.type AS c_type,
                ${EFFECTIVE.items} AS items, c.kind, ${EFFECTIVE.stance} AS stance, c.modality,
                c.evidence_text, c.evidence_start, c.evidence_end,
-               c.trigger_text, c.trigger_start, c.trigger_end, c.rule, ${REVIEW_COLUMNS},
+               c.trigger_text, c.trigger_start, c.trigger_end, c.rule, c.model, c.score, c.features, ${REVIEW_COLUMNS},
                d.fingerprint, d.origin_source, s.country AS s_country, r.country AS r_country, cl.country AS c_country
           FROM claims c
           JOIN documents d ON d.id = c.document_id
@@ -1058,7 +1068,7 @@ const EXTRACTED_JOINS = `LEFT JOIN entities xs ON rv.id IS NOT NULL AND xs.id = 
         LEFT JOIN entities xr ON rv.id IS NOT NULL AND xr.id = c.recipient_id`;
 
 function toClaimRow(r: ClaimRecord): ClaimRow {
-  return claimRow(r, stringList);
+  return claimRow(r, { strings: stringList, parse: (value) => value });
 }
 
 /** The conditions of an evidence query: rejected claims are no evidence; corrected ones count as corrected. */

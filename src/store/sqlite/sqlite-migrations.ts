@@ -364,6 +364,18 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       INSERT INTO entity_search_rows (entity_id, key) SELECT entity_id, key FROM entity_keys;
     `,
   },
+  {
+    version: 10,
+    name: "claim explanations: the pair model's version, score and strongest features",
+    sql: `
+      -- Why the extractor believed each claim: the model version, its probability and the
+      -- features that weighed most (JSON array of [feature, weight], strongest first).
+      -- Claims stored before, or made by the pattern rules alone, keep NULL.
+      ALTER TABLE claims ADD COLUMN model TEXT;
+      ALTER TABLE claims ADD COLUMN score REAL;
+      ALTER TABLE claims ADD COLUMN features TEXT;
+    `,
+  },
 ];
 
 /** What `migrateSqlite` found and did. */

@@ -187,6 +187,34 @@ test("sqlite: a database from before name keys is keyed on first open, and new r
   }
 }));
 
+test("sqlite: claims stored before claim explanations (version 10) open with none", withDir(async (dir) => {
+  const file = path.join(dir, "v9.db");
+  const db = new Database(file);
+  migrateSqlite(db, file, SQLITE_MIGRATIONS.filter((m) => m.version < 10));
+  db.exec(`
+    INSERT INTO documents (id, content_hash, report_id, format, origin, text, ingested_at)
+      VALUES (1, 'h1', 'r1', 'txt', 'r1.txt', 'Iran supplied drones to Russia.', '2024-01-01T00:00:00Z');
+    INSERT INTO entities (id, type, key, name) VALUES (1, 'state', 'name:iran', 'Iran'), (2, 'state', 'name:russia', 'Russia');
+    INSERT INTO claims (document_id, supplier_id, recipient_id, items, kind, stance, modality, evidence_text, evidence_start,
+                        evidence_end, rule, trigger_text, trigger_start, trigger_end)
+      VALUES (1, 1, 2, '["drones"]', 'arms', 'asserted', 'actual', 'Iran supplied drones to Russia.', 0, 31,
+              'extract/01-active-supply', 'supplied', 5, 13);
+  `);
+  db.close();
+  const store = await openSqliteStore(file);
+  try {
+    const [claim] = await store.claims();
+    assert.deepEqual(claim && { rule: claim.rule, model: claim.model, score: claim.score, features: claim.features }, {
+      rule: "extract/01-active-supply",
+      model: null,
+      score: null,
+      features: null,
+    });
+  } finally {
+    await store.close();
+  }
+}));
+
 test("sqlite: name keys made under other rules are recomputed on open", withDir(async (dir) => {
   const file = path.join(dir, "rules.db");
   await (await openSqliteStore(file)).close();

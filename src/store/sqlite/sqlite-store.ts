@@ -39,7 +39,7 @@ import { contentHash as hashText } from "../../domain/content-hash.ts";
 import { isAccessRole, type AccessRole } from "../../domain/access-role.ts";
 import { CLAIM_VERDICTS } from "../../domain/claim-verdict.ts";
 import { migrateSqlite } from "./sqlite-migrations.ts";
-import { claimRow, oneOf, type ClaimRecord as SharedClaimRecord } from "../claim-records.ts";
+import { claimExplanation, claimRow, oneOf, type ClaimRecord as SharedClaimRecord } from "../claim-records.ts";
 import * as monitoring from "./sqlite-monitoring.ts";
 import type { VendorDecision } from "../../domain/screening.ts";
 import type {
@@ -138,12 +138,13 @@ class SqliteStore implements Store {
         'INSERT INTO mentions (document_id, entity_id, start, "end", text) VALUES (?, ?, ?, ?, ?)',
       ),
       insertClaim: db.prepare<
-        [number, number, number, number | null, string, string, string, string, string, number, number, string, string, number, number]
+        [number, number, number, number | null, string, string, string, string, string, number, number, string, string, number, number, SqlValue, SqlValue, SqlValue]
       >(
         `INSERT INTO claims
            (document_id, supplier_id, recipient_id, claimant_id, items, kind, stance, modality,
-            evidence_text, evidence_start, evidence_end, rule, trigger_text, trigger_start, trigger_end)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            evidence_text, evidence_start, evidence_end, rule, trigger_text, trigger_start, trigger_end,
+            model, score, features)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       counts: db.prepare<[], StoreCounts>(
         `SELECT (SELECT count(*) FROM documents) AS documents,
@@ -217,6 +218,7 @@ class SqliteStore implements Store {
       check(TRANSFER_KINDS, t.kind, `${where} kind`, fail);
       check(STANCES, t.stance, `${where} stance`, fail);
       check(MODALITIES, t.modality, `${where} modality`, fail);
+      const explanation = claimExplanation(t, where, fail);
       s.insertClaim.run(
         documentId,
         resolve(t.supplier, `${where} supplier`),
@@ -233,6 +235,9 @@ class SqliteStore implements Store {
         t.trigger.text,
         t.trigger.start,
         t.trigger.end,
+        explanation.model,
+        explanation.score,
+        explanation.features,
       );
     });
 
@@ -293,7 +298,7 @@ class SqliteStore implements Store {
              cl.id AS c_id, cl.name AS c_name, cl.type AS c_type,
              ${EFFECTIVE.items} AS items, c.kind, ${EFFECTIVE.stance} AS stance, c.modality,
              c.evidence_text, c.evidence_start, c.evidence_end,
-             c.trigger_text, c.trigger_start, c.trigger_end, c.rule, ${REVIEW_COLUMNS}
+             c.trigger_text, c.trigger_start, c.trigger_end, c.rule, c.model, c.score, c.features, ${REVIEW_COLUMNS}
         FROM claims c
         JOIN documents d ON d.id = c.document_id
         ${REVIEW_JOIN}
@@ -431,7 +436,7 @@ class SqliteStore implements Store {
              cl.id AS c_id, cl.name AS c_name, cl.type AS c_type,
              ${EFFECTIVE.items} AS items, c.kind, ${EFFECTIVE.stance} AS stance, c.modality,
              c.evidence_text, c.evidence_start, c.evidence_end,
-             c.trigger_text, c.trigger_start, c.trigger_end, c.rule, ${REVIEW_COLUMNS},
+             c.trigger_text, c.trigger_start, c.trigger_end, c.rule, c.model, c.score, c.features, ${REVIEW_COLUMNS},
              d.fingerprint, d.origin_source, s.country AS s_country, r.country AS r_country, cl.country AS c_country
         FROM claims c
         JOIN documents d ON d.id = c.document_id
@@ -868,7 +873,7 @@ const EXTRACTED_JOINS = `LEFT JOIN entities xs ON rv.id IS NOT NULL AND xs.id = 
         LEFT JOIN entities xr ON rv.id IS NOT NULL AND xr.id = c.recipient_id`;
 
 function toClaimRow(r: ClaimRecord): ClaimRow {
-  return claimRow(r, parseStrings);
+  return claimRow(r, { strings: parseStrings, parse: (json) => JSON.parse(json) as unknown });
 }
 
 /** The conditions of an evidence query: rejected claims are no evidence; corrected ones count as corrected. */

@@ -1,6 +1,10 @@
-/** One claim as a reader judges it: the quote, stance, modality, claimant, source, review, and the way to its document. */
+/**
+ * One claim as a reader judges it: the quote, stance, modality, claimant, source, why the
+ * extractor believed it (rule, model score, strongest features), review, and the way to its document.
+ */
 import type { ClaimRow } from "../api.ts";
 import { href } from "../router.ts";
+import { ClaimReasons } from "./claim-reasons.tsx";
 import { ReviewTag, StanceTag } from "./grades.tsx";
 import { Quote } from "./quote.tsx";
 import { ReviewActions } from "./review-actions.tsx";
@@ -25,8 +29,7 @@ export function ClaimCard({ claim, canReview, onReviewed }: { claim: ClaimRow; c
           {claim.publisher ?? "unknown publisher"}
           {claim.published ? `, ${claim.published.slice(0, 10)}` : ""}
         </dd>
-        <dt>rule</dt>
-        <dd><code>{claim.rule}</code></dd>
+        <ClaimReasons claim={claim} />
         <dt>review</dt>
         <dd><ReviewTag claim={claim} /></dd>
       </dl>

@@ -3,6 +3,25 @@ import { FETCH_PROBLEM_STATUSES } from "./fetch-problem.ts";
 
 const problem = { description: "Problem (RFC 9457)", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } };
 const ok = (description: string) => ({ description, content: { "application/json": { schema: { type: "object" } } } });
+/** A stored report's answer: its claims are `Claim`s, as every route gives them. */
+const stored = (description: string, status: "added" | "duplicate") => ({
+  description,
+  content: {
+    "application/json": {
+      schema: {
+        type: "object",
+        required: ["status", "documentId", "claims", "url", "redirects"],
+        properties: {
+          status: { const: status },
+          documentId: { type: "integer" },
+          claims: { type: "array", items: { $ref: "#/components/schemas/Claim" } },
+          url: { type: "string" },
+          redirects: { type: "array", items: { type: "string" } },
+        },
+      },
+    },
+  },
+});
 const analyst = [{ bearer: [] }];
 const metadata = {
   title: { type: "string" },
@@ -36,8 +55,8 @@ export const INGEST_OPENAPI_PATHS = {
         },
       },
       responses: {
-        "201": ok("{ status: added, documentId, claims, url (final), redirects }"),
-        "200": ok("{ status: duplicate, documentId, claims, url (final), redirects }"),
+        "201": stored("{ status: added, documentId, claims, url (final), redirects }", "added"),
+        "200": stored("{ status: duplicate, documentId, claims, url (final), redirects }", "duplicate"),
         ...writeErrors,
         ...Object.fromEntries(FETCH_PROBLEM_STATUSES.map((status) => [String(status), problem])),
       },
@@ -64,7 +83,7 @@ export const INGEST_OPENAPI_PATHS = {
         },
       },
       responses: {
-        "201": ok("{ files: [{ name, status: added|duplicate|failed, documentId?, claims?, error? }] } (name is name:LINE for a JSON Lines report); 201 when any was added"),
+        "201": ok("{ files: [{ name, status: added|duplicate|failed, documentId?, claims?: Claim[], error? }] } (name is name:LINE for a JSON Lines report); 201 when any was added"),
         "200": ok("the same, when none was added"),
         ...writeErrors,
       },
