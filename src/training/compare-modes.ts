@@ -18,7 +18,9 @@ interface Scored { r: PreparedReport; fast: number[]; enc: number[] }
  * encoder's probabilities come from a model fine-tuned without each report's fold (its
  * out-of-fold file); every threshold is chosen on the other folds' labels only.
  */
-export function compareModes(reports: PreparedReport[], encoderProbs: Map<string, number>, k = 5): ModeFigures[] {
+export interface ModeParams { threshold: number; cascade: { low: number; high: number; threshold: number } }
+
+export function compareModes(reports: PreparedReport[], encoderProbs: Map<string, number>, k = 5): { modes: ModeFigures[]; params: ModeParams } {
   const folds = groupFolds(reports, k);
   // Out-of-fold fast scores for every report, to tune the modes on training folds.
   const models: LinearModel[] = [];
@@ -43,13 +45,8 @@ export function compareModes(reports: PreparedReport[], encoderProbs: Map<string
   folds.forEach((fold, f) => {
     const train = folds.flatMap((x, i) => (i === f ? [] : x)).map((r) => scored.get(r.gold.id)!);
     const model = models[f]!;
-    const t = bestThreshold(train, (s, i, th) => s.enc[i]! >= th);
-    let best = { low: 0.05, high: 0.95, th: 0.5, f1: -1 };
-    for (const low of [0.02, 0.05, 0.1, 0.2]) for (const high of [0.6, 0.8, 0.9, 0.95]) {
-      const th = bestThreshold(train, (s, i, x) => (s.fast[i]! < low ? false : s.fast[i]! >= high ? true : s.enc[i]! >= x));
-      const f1 = f1Of(train, (s, i) => (s.fast[i]! < low ? false : s.fast[i]! >= high ? true : s.enc[i]! >= th));
-      if (f1 > best.f1 + 1e-9) best = { low, high, th, f1 };
-    }
+    const { threshold: t, cascade } = chooseParams(train);
+    const best = { low: cascade.low, high: cascade.high, th: cascade.threshold };
     results[1]!.params.push(`t=${t}`);
     results[2]!.params.push(`low=${best.low} high=${best.high} t=${best.th}`);
     const counts = results.map(() => emptyCounts());
@@ -66,7 +63,20 @@ export function compareModes(reports: PreparedReport[], encoderProbs: Map<string
     counts.forEach((c, m) => { results[m]!.folds.push(figures(c)); pooled[m] = addCounts(pooled[m]!, c); });
   });
   results.forEach((x, m) => { x.pooled = figures(pooled[m]!); });
-  return results;
+  // The shipped encoder's thresholds: chosen the same way on every report's out-of-fold scores.
+  return { modes: results, params: chooseParams([...scored.values()]) };
+}
+
+/** The accurate-mode threshold and the cascade's band and threshold that maximise pair F1 on these reports. */
+function chooseParams(train: Scored[]): ModeParams {
+  const t = bestThreshold(train, (s, i, th) => s.enc[i]! >= th);
+  let best = { low: 0.05, high: 0.95, threshold: 0.5, f1: -1 };
+  for (const low of [0.02, 0.05, 0.1, 0.2]) for (const high of [0.6, 0.8, 0.9, 0.95]) {
+    const th = bestThreshold(train, (s, i, x) => (s.fast[i]! < low ? false : s.fast[i]! >= high ? true : s.enc[i]! >= x));
+    const f1 = f1Of(train, (s, i) => (s.fast[i]! < low ? false : s.fast[i]! >= high ? true : s.enc[i]! >= th));
+    if (f1 > best.f1 + 1e-9) best = { low, high, threshold: th, f1 };
+  }
+  return { threshold: t, cascade: { low: best.low, high: best.high, threshold: best.threshold } };
 }
 
 function predict(r: PreparedReport, model: LinearModel, decisions: { scores: number[]; accept: boolean[] } | null): ExtractionResult {

@@ -76,9 +76,21 @@ if (args.includes("--dev")) {
     for (const line of readFileSync(args[oofAt + 1]!, "utf8").split("\n")) if (line.trim()) { const o = JSON.parse(line) as { id: string; prob: number }; probs.set(o.id, o.prob); }
     console.log(`modes side by side (same ${k} grouped folds; encoder fine-tuned per fold; thresholds chosen on training folds):`);
     console.log("mode      P      R      F1     stance claimant denied  F1 per fold");
-    for (const m of compareModes(reports, probs, k)) {
+    const compared = compareModes(reports, probs, k);
+    for (const m of compared.modes) {
       const x = m.pooled;
       console.log(`${m.mode.padEnd(10)}${f3(x.precision)}  ${f3(x.recall)}  ${f3(x.f1)}  ${f3(x.stance)}  ${f3(x.claimant)}   ${f3(x.denied)}   ${m.folds.map((f) => f3(f.f1)).join(" ")}${m.params.length ? `  (${m.params.join("; ")})` : ""}`);
+    }
+    const p = compared.params;
+    console.log(`thresholds on all out-of-fold scores: accurate ${p.threshold}; cascade: fast model decides below ${p.cascade.low} and from ${p.cascade.high}, the encoder between at ${p.cascade.threshold}`);
+    const cfgAt = args.indexOf("--write-encoder-config");
+    if (cfgAt >= 0) {
+      // The encoder's thresholds and the measured figures go beside the ONNX file.
+      const dir = args[cfgAt + 1]!;
+      const info = JSON.parse(readFileSync(join(dir, "training-info.json"), "utf8")) as Record<string, unknown>;
+      const version = `minilm-pair-${String(info["onnx_sha256"] ?? info["sha256"] ?? "").slice(0, 12)}`;
+      writeFileSync(join(dir, "encoder.json"), JSON.stringify({ version, maxLength: 128, threshold: p.threshold, cascade: p.cascade, figures: Object.fromEntries(compared.modes.map((m) => [m.mode, m.pooled])) }, null, 2) + "\n");
+      console.log(`encoder config written to ${join(dir, "encoder.json")} (version ${version})`);
     }
   }
   const ids = new Set(golds.map((g) => g.id));
