@@ -1,13 +1,12 @@
 import type { ExtractionResult, Report } from "../domain/types.ts";
 import { probability, type LinearModel } from "../pipeline/extract/learned/linear-model.ts";
-import { accepts, extractLearned } from "../pipeline/extract/learned/learned-extractor.ts";
+import { extractLearned } from "../pipeline/extract/learned/learned-extractor.ts";
 import { loadLexicon } from "../pipeline/recognize/lexicon.ts";
 import { recognizeEntities } from "../pipeline/recognize/recognize-entities.ts";
 import { featuredCandidates } from "../pipeline/extract/learned/learned-extractor.ts";
 import { toResult } from "../pipeline/run-pipeline.ts";
 import { addCounts, emptyCounts, figures, scoreReport, type Figures, type PairCounts } from "./gold-score.ts";
-import { mapToGold } from "./label-candidates.ts";
-import { groupFolds, trainPairModel, type PreparedReport } from "./train-extractor.ts";
+import { groupFolds, pairTally, trainPairModel, type PreparedReport } from "./train-extractor.ts";
 
 export interface ModeFigures { mode: string; pooled: Figures; folds: Figures[]; params: string[] }
 
@@ -92,18 +91,8 @@ function predict(r: PreparedReport, model: LinearModel, decisions: { scores: num
 function f1Of(items: Scored[], yes: (s: Scored, i: number) => boolean): number {
   let tp = 0, fp = 0, fn = 0;
   for (const s of items) {
-    const map = mapToGold(s.r.doc, s.r.gold);
-    const gold = new Set(s.r.gold.transfers.map((x) => `${x.supplier}|${x.recipient}`));
-    const pred = new Set<string>();
-    s.r.candidates.forEach((c, i) => { if (yes(s, i)) pred.add(`${c.supplier}|${c.recipient}`); });
-    const matched = new Set<string>();
-    for (const key of pred) {
-      const [a, b] = key.split("|") as [string, string];
-      let hit: string | undefined;
-      for (const gs of map.get(a) ?? []) for (const gr of map.get(b) ?? []) if (!hit && gold.has(`${gs}|${gr}`) && !matched.has(`${gs}|${gr}`)) hit = `${gs}|${gr}`;
-      if (hit) { matched.add(hit); tp++; } else fp++;
-    }
-    fn += gold.size - matched.size;
+    const c = pairTally(s.r, (i) => yes(s, i));
+    tp += c.tp; fp += c.fp; fn += c.fn;
   }
   const p = tp / Math.max(1, tp + fp), rc = tp / Math.max(1, tp + fn);
   return p + rc ? (2 * p * rc) / (p + rc) : 0;
@@ -118,4 +107,3 @@ function bestThreshold(items: Scored[], yes: (s: Scored, i: number, t: number) =
   return best;
 }
 
-export { accepts };

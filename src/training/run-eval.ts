@@ -4,7 +4,7 @@
  * only and scores dev. Reads ../shared/gold; never part of the product at run time.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { ExtractionResult } from "../domain/types.ts";
@@ -28,7 +28,7 @@ const k = Number(args[args.indexOf("--folds") + 1]) || 5;
 function officialScore(dirs: string[], ids: Set<string>, preds: ExtractionResult[]): string {
   const tmp = mkdtempSync(join(tmpdir(), "armstrace-eval-"));
   const gold = join(tmp, "gold");
-  execFileSync("mkdir", ["-p", gold]);
+  mkdirSync(gold, { recursive: true });
   for (const d of dirs) for (const g of readGoldDir(d)) if (ids.has(g.id)) symlinkSync(join(d, `${g.id}.json`), join(gold, `${g.id}.json`));
   const pred = join(tmp, "pred.jsonl");
   writeFileSync(pred, preds.map((p) => JSON.stringify({ id: p.id, entities: p.entities, transfers: p.transfers })).join("\n") + "\n");

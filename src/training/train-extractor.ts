@@ -73,7 +73,7 @@ export function chooseThreshold(reports: PreparedReport[], extra: ExtraExamples,
   for (let t = 0.2; t <= 0.9001; t += 0.025) for (let tr = 0.05; tr <= t + 1e-9; tr += 0.05) {
     let tp = 0, fp = 0, fn = 0;
     for (const { r, scores } of scored) {
-      const c = pairCounts(r, scores, t, tr);
+      const c = pairTally(r, (i) => scores[i]! >= (r.candidates[i]!.raw ? tr : t));
       tp += c.tp; fp += c.fp; fn += c.fn;
     }
     const p = tp / Math.max(1, tp + fp), rc = tp / Math.max(1, tp + fn);
@@ -83,12 +83,15 @@ export function chooseThreshold(reports: PreparedReport[], extra: ExtraExamples,
   return best;
 }
 
-/** Pair-level counts of one report for a threshold, from candidate scores (fast, for tuning). */
-function pairCounts(r: PreparedReport, scores: number[], t: number, tr: number): { tp: number; fp: number; fn: number } {
+/**
+ * Pair-level counts of one report when the candidates `yes` accepts are taken (the fast
+ * approximation of the scorer used to tune thresholds and modes).
+ */
+export function pairTally(r: PreparedReport, yes: (i: number) => boolean): { tp: number; fp: number; fn: number } {
   const map = mapToGold(r.doc, r.gold);
   const goldPairs = new Set(r.gold.transfers.map((x) => `${x.supplier}|${x.recipient}`));
   const pred = new Set<string>();
-  r.candidates.forEach((c, i) => { if (scores[i]! >= (c.raw ? tr : t)) pred.add(`${c.supplier}|${c.recipient}`); });
+  r.candidates.forEach((c, i) => { if (yes(i)) pred.add(`${c.supplier}|${c.recipient}`); });
   const matched = new Set<string>();
   let tp = 0, fp = 0;
   for (const k of pred) {

@@ -25,12 +25,12 @@ export function extractTransfers(doc: RecognizedReport, lexicon: Lexicon, text: 
   const seen = new Set<string>();
   const first = doc.sentences[0] ? maskSentence(doc.sentences[0]) : undefined;
   const reportRecipientKey = titleRecipient(first);
-  for (const sentence of doc.sentences) {
+  for (const [index, sentence] of doc.sentences.entries()) {
     // A transfer needs two parties (one, when the headline supplies the recipient).
     if (sentence.mentions.length < (reportRecipientKey ? 1 : 2)) continue;
     const ms = maskSentence(sentence);
     // The learned stage has already run the patterns; their findings are reused.
-    const raws = patternFindings?.[doc.sentences.indexOf(sentence)]?.slice() ?? findRaw(ms);
+    const raws = patternFindings?.[index]?.slice() ?? findRaw(ms);
     raws.push(...sharedRecipient(ms, raws));
     if (reportRecipientKey && sentence !== doc.sentences[0]) {
       // The headline's recipient stands in for a mention of this sentence.
